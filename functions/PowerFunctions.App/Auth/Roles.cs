@@ -1,0 +1,20 @@
+namespace PowerFunctions.App.Auth;
+
+/// <summary>The roles a token may carry (API.md, Auth).</summary>
+public static class Roles
+{
+    public const string Citizen = "citizen";
+    public const string Acceptor = "acceptor";
+    public const string Reviewer = "reviewer";
+    public const string Decider = "decider";
+    public const string Deliverer = "deliverer";
+    public const string Supervisor = "supervisor";
+    public const string CatalogAdmin = "catalog-admin";
+    public const string Admin = "admin";
+    public const string Hotline = "hotline";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Citizen, Acceptor, Reviewer, Decider, Deliverer, Supervisor, CatalogAdmin, Admin, Hotline,
+    };
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using PowerFunctions.App.Auth;
+using PowerFunctions.App.Clock;
+using PowerFunctions.App.Config;
+using PowerFunctions.App.Features.Admin;
+using PowerFunctions.App.Features.Health;
+using PowerFunctions.App.Features.Timers;
+using PowerFunctions.Storage;
+using PowerFunctions.Storage.Embedded;
+
+namespace PowerFunctions.App.Hosting;
+
+/// <summary>
+/// The composition root: settings, services, feature modules and the HTTP surface of both hosts.
+/// Tests build the same app with their own settings (an args array) and a free loopback port.
+/// </summary>
+public static class PowerFunctionsHost
+{
+    /// <summary>Where standalone mode listens when neither ASPNETCORE_URLS nor --urls says.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    /// <summary>Builds the app; throws <see cref="ConfigurationException"/> naming a bad setting.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.local.json"), optional: true);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+
+        ConfigureUrls(builder);
+        var configuration = builder.Configuration;
+        var environment = builder.Environment;
+
+        var storage = AppSettings.Storage(configuration);
+        var clock = AppSettings.Clock(configuration, environment);
+        var auth = AppSettings.Auth(configuration);
+        var http = AppSettings.Http(configuration);
+        var services = builder.Services;
+        services.AddSingleton(storage);
+        services.AddSingleton(clock);
+        services.AddSingleton(Options.Create(auth));
+        services.AddSingleton(Options.Create(http));
+        services.AddSingleton(new SeedOptions { Catalog = AppSettings.SeedCatalog(configuration, environment) });
+        services.AddSingleton(CreateClock(clock));
+        services.AddSingleton(CreateStorage(storage));
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<HttpPipeline>();
+        services.AddSingleton<FunctionCatalog>();
+        services.AddSingleton<IDeadlineSweeper, NoDeadlineSweeper>();
+
+        AddFeatures(services);
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = http.MaxBodyBytes + 1);
+        var app = builder.Build();
+        app.MapFunctionRoutes();
+        return app;
+    }
+
+    /// <summary>Every feature's module, in one list a newcomer can read.</summary>
+    private static void AddFeatures(IServiceCollection services)
+    {
+        services.AddFunctionModule<HealthFunctions>();
+        services.AddFunctionModule<ClockFunctions>();
+        services.AddFunctionModule<TimerFunctions>();
+    }
+
+    /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>
+    public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        foreach (var task in app.Services.GetServices<IStartupTask>().OrderBy(t => t.Order))
+        {
+            await task.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void ConfigureUrls(WebApplicationBuilder builder)
+    {
+        var customHandlerPort = builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"];
+        if (!string.IsNullOrWhiteSpace(customHandlerPort))
+        {
+            if (!int.TryParse(customHandlerPort, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+            {
+                throw new ConfigurationException($"FUNCTIONS_CUSTOMHANDLER_PORT='{customHandlerPort}' is not a port number.");
+            }
+
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }
+        else if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+    }
+
+    private static TimeProvider CreateClock(ClockOptions options)
+    {
+        if (options.Mode != ClockOptions.Manual)
+        {
+            return TimeProvider.System;
+        }
+
+        var start = string.IsNullOrWhiteSpace(options.Start)
+            ? TimeProvider.System.GetUtcNow()
+            : DateTimeOffset.Parse(options.Start, CultureInfo.InvariantCulture);
+        return new ManualClock(start);
+    }
+
+    private static IStorageAccount CreateStorage(StorageOptions options) => options.Provider switch
+    {
+        StorageOptions.Embedded => new EmbeddedStorageAccount(options.DataPath),
+        _ => throw new ConfigurationException("Storage:Provider=AzureStorage is not available in this build yet."),
+    };
+}

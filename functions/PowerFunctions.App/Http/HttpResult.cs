@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace PowerFunctions.App.Http;
+
+/// <summary>A function's HTTP answer: status, headers and body bytes, the same for both hosts.</summary>
+public sealed record HttpResult(int StatusCode, byte[] Body, string? ContentType, IReadOnlyDictionary<string, string> Headers)
+{
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+
+    public static HttpResult Json(int statusCode, object body) =>
+        new(statusCode, JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), JsonDefaults.Options), "application/json; charset=utf-8", NoHeaders);
+
+    public static HttpResult Ok(object body) => Json(200, body);
+
+    public static HttpResult Created(object body, string? location = null)
+    {
+        var result = Json(201, body);
+        return location is null ? result : result.WithHeader("Location", location);
+    }
+
+    public static HttpResult Accepted(object body) => Json(202, body);
+
+    public static HttpResult NoContent() => new(204, [], null, NoHeaders);
+
+    public static HttpResult Bytes(byte[] body, string contentType) => new(200, body, contentType, NoHeaders);
+
+    public static HttpResult Text(int statusCode, string body, string contentType) =>
+        new(statusCode, System.Text.Encoding.UTF8.GetBytes(body), contentType, NoHeaders);
+
+    public static HttpResult Problem(ProblemException problem) =>
+        new(problem.Status, JsonSerializer.SerializeToUtf8Bytes(Problems.Body(problem), JsonDefaults.Options), Problems.ContentType, NoHeaders);
+
+    public HttpResult WithHeader(string name, string value)
+    {
+        var headers = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase) { [name] = value };
+        return this with { Headers = headers };
+    }
+}

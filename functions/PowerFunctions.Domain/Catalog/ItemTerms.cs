@@ -1,0 +1,54 @@
+namespace PowerFunctions.Domain.Catalog;
+
+/// <summary>
+/// The part of a published power item that governs a case, frozen into the case when it is received:
+/// a case runs under the item version it was applied for, whatever the catalog says later.
+/// </summary>
+public sealed record ItemTerms
+{
+    public required string ItemCode { get; init; }
+
+    public required int ItemVersion { get; init; }
+
+    public required string ItemName { get; init; }
+
+    public required string DepartmentCode { get; init; }
+
+    public required string DepartmentName { get; init; }
+
+    /// <summary>API code of the kind: licensing, penalty, levy, …</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>即办件 (decided on the spot) or 承诺件 (within the promised limit).</summary>
+    public required bool Immediate { get; init; }
+
+    /// <summary>Working days to decide, as promised (≤ the legal limit).</summary>
+    public required int PromisedWorkingDays { get; init; }
+
+    /// <summary>Statutory working days to decide (行政许可法 第四十二条: 20; joint handling 45).</summary>
+    public required int LegalWorkingDays { get; init; }
+
+    /// <summary>Substantive review by A角 and B角; otherwise formal review by one reviewer.</summary>
+    public required bool Substantive { get; init; }
+
+    /// <summary>Approvals are posted publicly for 7 cd; false for confidential items.</summary>
+    public required bool Publicised { get; init; }
+
+    /// <summary>An expert review must precede the decision.</summary>
+    public required bool ExpertReview { get; init; }
+
+    /// <summary>A collective decision (处务会/案审会) must precede the decision.</summary>
+    public required bool CollectiveDecision { get; init; }
+
+    /// <summary>接办分离: reviewers must differ from the acceptor.</summary>
+    public required bool SeparateAcceptance { get; init; }
+
+    /// <summary>Joint handling (联合办理): extension of 15 wd instead of 10.</summary>
+    public required bool JointHandling { get; init; }
+
+    /// <summary>Codes of the materials an application must include.</summary>
+    public required IReadOnlyList<MaterialTerm> Materials { get; init; }
+}
+
+/// <summary>One material an item asks for.</summary>
+public sealed record MaterialTerm(string Code, string Name, bool Required);

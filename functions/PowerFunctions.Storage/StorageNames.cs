@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace PowerFunctions.Storage;
+
+/// <summary>Azure's naming and key rules, enforced by both adapters so that embedded data is valid on Azure.</summary>
+public static partial class StorageNames
+{
+    /// <summary>Azure's limit on a partition or row key, in characters (1 KiB of UTF-16).</summary>
+    public const int MaxKeyLength = 512;
+
+    public static void ValidateTableName(string name)
+    {
+        if (!TableName().IsMatch(name))
+        {
+            throw StorageErrors.InvalidInput($"'{name}' is not a valid table name (letters and digits, 3-63, starting with a letter)");
+        }
+    }
+
+    public static void ValidateContainerOrQueueName(string name)
+    {
+        if (!ContainerName().IsMatch(name) || name.Contains("--", StringComparison.Ordinal))
+        {
+            throw StorageErrors.InvalidInput($"'{name}' is not a valid container or queue name (lower-case letters, digits, single dashes, 3-63)");
+        }
+    }
+
+    /// <summary>Keys may not hold / \ # ? or control characters (Azure Table rules).</summary>
+    public static void ValidateKey(string key, string which)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length > MaxKeyLength)
+        {
+            throw StorageErrors.InvalidInput($"{which} is longer than {MaxKeyLength} characters");
+        }
+
+        foreach (var c in key)
+        {
+            if (c is '/' or '\\' or '#' or '?' || char.IsControl(c))
+            {
+                throw StorageErrors.InvalidInput($"{which} '{key}' holds a character tables forbid (/ \\ # ? or a control character)");
+            }
+        }
+    }
+
+    /// <summary>Blob names: 1–1024 characters, no control characters, no leading or trailing slash, no empty or dot segments.</summary>
+    public static void ValidateBlobName(string name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > 1024 || name.StartsWith('/') || name.EndsWith('/')
+            || name.Any(char.IsControl) || name.Split('/').Any(s => s.Length == 0 || s == "." || s == ".."))
+        {
+            throw StorageErrors.InvalidInput($"'{name}' is not a valid blob name");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    private static partial Regex TableName();
+
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$")]
+    private static partial Regex ContainerName();
+}

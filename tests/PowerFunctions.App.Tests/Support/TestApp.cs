@@ -1,0 +1,98 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using PowerFunctions.App.Auth;
+using PowerFunctions.App.Hosting;
+
+namespace PowerFunctions.App.Tests.Support;
+
+/// <summary>
+/// The real app on a free loopback port with its own temporary data folder, a manual clock and a
+/// signing key: tests talk to it over real HTTP. Settings may be overridden per test.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    public const string SigningKey = "test-signing-key-0123456789abcdef0123456789";
+
+    /// <summary>The manual clock's default start: Friday 2026-09-18 09:30 China time.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 9, 18, 9, 30, 0, TimeSpan.FromHours(8));
+
+    private readonly WebApplication _app;
+
+    private TestApp(WebApplication app, string dataPath, Uri baseAddress)
+    {
+        _app = app;
+        DataPath = dataPath;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string DataPath { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null, string? dataPath = null)
+    {
+        dataPath ??= Path.Combine(Path.GetTempPath(), "pf-test-" + Guid.NewGuid().ToString("N"));
+        var values = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["environment"] = "Development",
+            ["Storage:Provider"] = "Embedded",
+            ["Storage:DataPath"] = dataPath,
+            ["Clock:Mode"] = "Manual",
+            ["Clock:Start"] = DefaultStart.ToString("O"),
+            ["Auth:SigningKey"] = SigningKey,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var args = values.Where(v => v.Value is not null).Select(v => $"--{v.Key}={v.Value}").ToArray();
+        var app = PowerFunctionsHost.Build(args);
+        await PowerFunctionsHost.StartAsync(app);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestApp(app, dataPath, new Uri(address));
+    }
+
+    public T Get<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
+    /// <summary>A token for a caller with <paramref name="roles"/> (comma-separated).</summary>
+    public string Token(string roles, string department = "D01", string subject = "u1", string name = "张三") =>
+        Get<TokenService>().Issue(subject, name, roles.Split(',', StringSplitOptions.RemoveEmptyEntries), department);
+
+    /// <summary>A client that sends a token for <paramref name="roles"/>.</summary>
+    public HttpClient ClientFor(string roles, string department = "D01", string subject = "u1", string name = "张三")
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(roles, department, subject, name));
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
