@@ -20,8 +20,11 @@ public static class PowerFunctionsHost
     /// <summary>Where standalone mode listens when neither ASPNETCORE_URLS nor --urls says.</summary>
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
-    /// <summary>Builds the app; throws <see cref="ConfigurationException"/> naming a bad setting.</summary>
-    public static WebApplication Build(string[] args)
+    /// <summary>
+    /// Builds the app; throws <see cref="ConfigurationException"/> naming a bad setting.
+    /// <paramref name="overrideServices"/> runs after every registration (tests swap a part here).
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.local.json"), optional: true);
@@ -54,6 +57,7 @@ public static class PowerFunctionsHost
         services.AddSingleton<IDeadlineSweeper, NoDeadlineSweeper>();
 
         AddFeatures(services);
+        overrideServices?.Invoke(services);
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = http.MaxBodyBytes + 1);
         var app = builder.Build();

@@ -37,7 +37,7 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null, string? dataPath = null)
+    public static async Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null, string? dataPath = null, Action<IServiceCollection>? overrideServices = null)
     {
         dataPath ??= Path.Combine(Path.GetTempPath(), "pf-test-" + Guid.NewGuid().ToString("N"));
         var values = new Dictionary<string, string?>
@@ -57,7 +57,7 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         var args = values.Where(v => v.Value is not null).Select(v => $"--{v.Key}={v.Value}").ToArray();
-        var app = PowerFunctionsHost.Build(args);
+        var app = PowerFunctionsHost.Build(args, overrideServices);
         await PowerFunctionsHost.StartAsync(app);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestApp(app, dataPath, new Uri(address));
