@@ -43,8 +43,24 @@ public sealed record YearSchedule
         ArgumentNullException.ThrowIfNull(holidays);
         ArgumentNullException.ThrowIfNull(makeupWorkdays);
         var holidayList = holidays.ToList();
-        var makeupList = makeupWorkdays.ToList();
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < holidayList.Count; i++)
+        {
+            if (holidayList[i] is null)
+            {
+                errors[$"holidays[{i}]"] = ["缺少节假日"];
+            }
+        }
+
+        return CreateChecked(year, holidayList!, makeupWorkdays.Select(d => (DateOnly?)d).ToList(), errors);
+    }
+
+    /// <summary>
+    /// The same validation, for input already partly checked: a null holiday or make-up day was
+    /// unreadable and is already reported in <paramref name="errors"/>, which the other problems join.
+    /// </summary>
+    internal static Result<YearSchedule> CreateChecked(int year, IReadOnlyList<Holiday?> holidayList, IReadOnlyList<DateOnly?> makeupInput, Dictionary<string, List<string>> errors)
+    {
         void Add(string key, string message)
         {
             if (!errors.TryGetValue(key, out var list))
@@ -66,7 +82,6 @@ public sealed record YearSchedule
             var key = $"holidays[{i}]";
             if (h is null)
             {
-                Add(key, "缺少节假日");
                 continue;
             }
 
@@ -103,9 +118,13 @@ public sealed record YearSchedule
             }
         }
 
-        for (var i = 0; i < makeupList.Count; i++)
+        for (var i = 0; i < makeupInput.Count; i++)
         {
-            var d = makeupList[i];
+            if (makeupInput[i] is not { } d)
+            {
+                continue;
+            }
+
             var key = $"makeupWorkdays[{i}]";
             if (d.Year != year)
             {
@@ -117,7 +136,7 @@ public sealed record YearSchedule
                 Add(key, $"{Iso(d)} 不是周六或周日，无需调休上班");
             }
 
-            var first = makeupList.IndexOf(d);
+            var first = IndexOf(makeupInput, d);
             if (first < i)
             {
                 Add(key, $"{Iso(d)} 与 makeupWorkdays[{first}] 重复");
@@ -142,8 +161,8 @@ public sealed record YearSchedule
 
         return new YearSchedule(
             year,
-            holidayList.Select(h => h with { Name = h.Name.Trim() }).OrderBy(h => h.From).ToList().AsReadOnly(),
-            makeupList.Order().ToList().AsReadOnly());
+            holidayList.Select(h => h! with { Name = h.Name.Trim() }).OrderBy(h => h.From).ToList().AsReadOnly(),
+            makeupInput.Select(d => d!.Value).Order().ToList().AsReadOnly());
     }
 
     /// <summary>The holiday that <paramref name="date"/> falls in, or null.</summary>
@@ -164,6 +183,19 @@ public sealed record YearSchedule
         other is not null && Year == other.Year && Holidays.SequenceEqual(other.Holidays) && MakeupWorkdays.SequenceEqual(other.MakeupWorkdays);
 
     public override int GetHashCode() => HashCode.Combine(Year, Holidays.Count, MakeupWorkdays.Count);
+
+    private static int IndexOf(IReadOnlyList<DateOnly?> days, DateOnly day)
+    {
+        for (var i = 0; i < days.Count; i++)
+        {
+            if (days[i] == day)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

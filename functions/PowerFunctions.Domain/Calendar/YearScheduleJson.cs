@@ -70,7 +70,11 @@ public static class YearScheduleJson
         {
             if (year is not null && year != stated)
             {
-                return DomainError.Validation(YearSchedule.InvalidCode, "节假日安排无效", $"year {stated} does not match {year}");
+                return DomainError.Validation(
+                    YearSchedule.InvalidCode,
+                    "节假日安排无效",
+                    $"year {stated} does not match {year}",
+                    new Dictionary<string, string[]> { ["year"] = [$"年份 {stated} 与地址中的 {year} 不一致"] });
             }
 
             year = stated;
@@ -81,37 +85,61 @@ public static class YearScheduleJson
             return DomainError.Validation(YearSchedule.InvalidCode, "节假日安排无效", "the schedule names no year");
         }
 
-        var holidays = new List<Holiday>();
-        var makeups = new List<DateOnly>();
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (root.TryGetProperty("holidays", out var hs) && hs.ValueKind == JsonValueKind.Array)
+        var holidays = new List<Holiday?>();
+        var makeups = new List<DateOnly?>();
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (!root.TryGetProperty("holidays", out var hs) || hs.ValueKind == JsonValueKind.Null)
+        {
+            errors["holidays"] = ["缺少节假日列表（可为空数组）"];
+        }
+        else if (hs.ValueKind != JsonValueKind.Array)
+        {
+            errors["holidays"] = ["必须是数组"];
+        }
+        else
         {
             var i = 0;
             foreach (var h in hs.EnumerateArray())
             {
-                var name = h.ValueKind == JsonValueKind.Object && h.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() ?? "" : "";
+                var key = $"holidays[{i++}]";
+                if (h.ValueKind != JsonValueKind.Object)
+                {
+                    errors[key] = ["必须是 {name, from, to} 对象"];
+                    holidays.Add(null);
+                    continue;
+                }
+
+                var name = h.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() ?? "" : "";
                 var from = DateOf(h, "from");
                 var to = DateOf(h, "to");
                 if (from is null)
                 {
-                    errors[$"holidays[{i}].from"] = ["缺少日期或日期格式不是 YYYY-MM-DD"];
+                    errors[$"{key}.from"] = ["缺少日期或日期格式不是 YYYY-MM-DD"];
                 }
 
                 if (to is null)
                 {
-                    errors[$"holidays[{i}].to"] = ["缺少日期或日期格式不是 YYYY-MM-DD"];
+                    errors[$"{key}.to"] = ["缺少日期或日期格式不是 YYYY-MM-DD"];
                 }
 
-                holidays.Add(new Holiday(name, from ?? default, to ?? default));
-                i++;
+                if (string.IsNullOrWhiteSpace(name))
+                {
+                    errors[$"{key}.name"] = ["节假日名称不能为空"];
+                }
+
+                holidays.Add(from is null || to is null || string.IsNullOrWhiteSpace(name) ? null : new Holiday(name, from.Value, to.Value));
             }
         }
-        else if (root.TryGetProperty("holidays", out var bad) && bad.ValueKind != JsonValueKind.Null)
-        {
-            errors["holidays"] = ["必须是数组"];
-        }
 
-        if (root.TryGetProperty("makeupWorkdays", out var ms) && ms.ValueKind == JsonValueKind.Array)
+        if (!root.TryGetProperty("makeupWorkdays", out var ms) || ms.ValueKind == JsonValueKind.Null)
+        {
+            errors["makeupWorkdays"] = ["缺少调休上班日列表（可为空数组）"];
+        }
+        else if (ms.ValueKind != JsonValueKind.Array)
+        {
+            errors["makeupWorkdays"] = ["必须是数组"];
+        }
+        else
         {
             var i = 0;
             foreach (var m in ms.EnumerateArray())
@@ -121,29 +149,13 @@ public static class YearScheduleJson
                 {
                     errors[$"makeupWorkdays[{i}]"] = ["日期格式不是 YYYY-MM-DD"];
                 }
-                else
-                {
-                    makeups.Add(d.Value);
-                }
 
+                makeups.Add(d);
                 i++;
             }
         }
-        else if (root.TryGetProperty("makeupWorkdays", out var bad) && bad.ValueKind != JsonValueKind.Null)
-        {
-            errors["makeupWorkdays"] = ["必须是数组"];
-        }
 
-        if (errors.Count > 0)
-        {
-            return DomainError.Validation(
-                YearSchedule.InvalidCode,
-                "节假日安排无效",
-                string.Join("; ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))),
-                errors);
-        }
-
-        return YearSchedule.Create(year.Value, holidays, makeups);
+        return YearSchedule.CreateChecked(year.Value, holidays, makeups, errors);
     }
 
     /// <summary>A <c>yyyy-MM-dd</c> date, or null.</summary>
