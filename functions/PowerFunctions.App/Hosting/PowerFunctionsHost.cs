@@ -5,6 +5,7 @@ using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
 using PowerFunctions.App.Features.Admin;
 using PowerFunctions.App.Features.Health;
+using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Storage;
 using PowerFunctions.Storage.Embedded;
@@ -54,7 +55,6 @@ public static class PowerFunctionsHost
         services.AddSingleton<TokenService>();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<FunctionCatalog>();
-        services.AddSingleton<IDeadlineSweeper, NoDeadlineSweeper>();
 
         AddFeatures(services);
         overrideServices?.Invoke(services);
@@ -70,7 +70,8 @@ public static class PowerFunctionsHost
     {
         services.AddFunctionModule<HealthFunctions>();
         services.AddFunctionModule<ClockFunctions>();
-        services.AddFunctionModule<TimerFunctions>();
+        services.AddDurableTimers();
+        services.AddSupervision();
     }
 
     /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>
