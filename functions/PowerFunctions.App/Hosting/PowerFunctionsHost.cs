@@ -52,7 +52,8 @@ public static class PowerFunctionsHost
         services.AddSingleton(Options.Create(http));
         services.AddSingleton(new SeedOptions { Catalog = AppSettings.SeedCatalog(configuration, environment) });
         services.AddSingleton(CreateClock(clock));
-        services.AddSingleton(CreateStorage(storage));
+        var storageAccount = CreateStorage(storage);
+        services.AddSingleton(_ => storageAccount); // from a factory, so the container disposes it (closes the SQLite file) at shutdown
         services.AddSingleton<TokenService>();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<FunctionCatalog>();
