@@ -6,6 +6,7 @@ using PowerFunctions.App.Config;
 using PowerFunctions.App.Features.Admin;
 using PowerFunctions.App.Features.Calendar;
 using PowerFunctions.App.Features.Health;
+using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Storage;
 using PowerFunctions.Storage.Embedded;
@@ -55,7 +56,6 @@ public static class PowerFunctionsHost
         services.AddSingleton<TokenService>();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<FunctionCatalog>();
-        services.AddSingleton<IDeadlineSweeper, NoDeadlineSweeper>();
 
         AddFeatures(services);
         overrideServices?.Invoke(services);
@@ -76,6 +76,8 @@ public static class PowerFunctionsHost
         services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<StoredCalendarProvider>());
         services.AddSingleton<IStartupTask, CalendarTableStartup>();
         services.AddFunctionModule<CalendarFunctions>();
+        services.AddDurableTimers();
+        services.AddSupervision();
     }
 
     /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>
