@@ -4,6 +4,7 @@ using PowerFunctions.App.Auth;
 using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
 using PowerFunctions.App.Features.Admin;
+using PowerFunctions.App.Features.Calendar;
 using PowerFunctions.App.Features.Health;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
@@ -72,6 +73,10 @@ public static class PowerFunctionsHost
         services.AddFunctionModule<ClockFunctions>();
         services.AddDurableTimers();
         services.AddSupervision();
+        services.AddSingleton<StoredCalendarProvider>();
+        services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<StoredCalendarProvider>());
+        services.AddSingleton<IStartupTask, CalendarTableStartup>();
+        services.AddFunctionModule<CalendarFunctions>();
     }
 
     /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>

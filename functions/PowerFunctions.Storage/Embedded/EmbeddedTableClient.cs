@@ -40,13 +40,18 @@ internal sealed class EmbeddedTableClient : ITableClient
     public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) =>
         _store.CreateIfNotExistsAsync(ResourceKind.Table, _key, cancellationToken);
 
-    public Task<TableEntity?> GetEntityAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    public Task<TableEntity?> GetEntityAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default) =>
+        Completed.Run(() => GetEntity(partitionKey, rowKey), cancellationToken);
+
+    public Task<TablePage> QueryAsync(TableQuery query, CancellationToken cancellationToken = default) =>
+        Completed.Run(() => Query(query), cancellationToken);
+
+    private TableEntity? GetEntity(string partitionKey, string rowKey)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         StorageNames.ValidateKey(partitionKey, "PartitionKey");
         StorageNames.ValidateKey(rowKey, "RowKey");
         EnsureTable();
-        var entity = _store.Read(session =>
+        return _store.Read(session =>
         {
             var command = Bind(session.Command(SelectOne), partitionKey, rowKey);
             using var reader = command.ExecuteReader();
@@ -54,7 +59,6 @@ internal sealed class EmbeddedTableClient : ITableClient
                 ? EntityCodec.Decode(partitionKey, rowKey, reader.GetString(0), reader.GetInt64(1), (byte[])reader.GetValue(2))
                 : null;
         });
-        return Task.FromResult(entity);
     }
 
     public async Task<ETag> AddEntityAsync(TableEntity entity, CancellationToken cancellationToken = default)
@@ -92,10 +96,9 @@ internal sealed class EmbeddedTableClient : ITableClient
         await _store.WriteAsync(session => DeleteRow(session, partitionKey, rowKey, ifMatch, mustExist: false), cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<TablePage> QueryAsync(TableQuery query, CancellationToken cancellationToken = default)
+    private TablePage Query(TableQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        cancellationToken.ThrowIfCancellationRequested();
         if (query.PageSize is < 1 or > 1000)
         {
             throw StorageErrors.InvalidInput($"a page holds 1 to 1000 entities, not {query.PageSize}");
@@ -140,7 +143,7 @@ internal sealed class EmbeddedTableClient : ITableClient
         sql.Append(" ORDER BY pk, rk LIMIT $limit");
         var text = sql.ToString();
 
-        var page = _store.Read(session =>
+        return _store.Read(session =>
         {
             var command = session.Command(text);
             command.Parameters.AddWithValue("$t", _key);
@@ -178,7 +181,6 @@ internal sealed class EmbeddedTableClient : ITableClient
 
             return new TablePage(entities, token);
         });
-        return Task.FromResult(page);
     }
 
     public async Task<IReadOnlyList<ETag>> SubmitTransactionAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default)

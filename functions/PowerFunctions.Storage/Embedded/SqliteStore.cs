@@ -216,12 +216,12 @@ internal sealed class SqliteStore : IDisposable
             return;
         }
 
+        // Sessions still in use are closed when they come back (see Return); the gate stays usable
+        // for writes already past it.
         while (_idle.TryTake(out var session))
         {
             session.Dispose();
         }
-
-        _writeGate.Dispose();
     }
 
     private void Initialize()
