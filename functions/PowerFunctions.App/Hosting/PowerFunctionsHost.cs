@@ -52,8 +52,7 @@ public static class PowerFunctionsHost
         services.AddSingleton(Options.Create(http));
         services.AddSingleton(new SeedOptions { Catalog = AppSettings.SeedCatalog(configuration, environment) });
         services.AddSingleton(CreateClock(clock));
-        var storageAccount = CreateStorage(storage);
-        services.AddSingleton(_ => storageAccount); // from a factory, so the container disposes it (closes the SQLite file) at shutdown
+        services.AddSingleton(CreateStorage(storage));
         services.AddSingleton<TokenService>();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<FunctionCatalog>();
@@ -72,13 +71,12 @@ public static class PowerFunctionsHost
     {
         services.AddFunctionModule<HealthFunctions>();
         services.AddFunctionModule<ClockFunctions>();
-        services.AddFunctionModule<TimerFunctions>();
+        services.AddDurableTimers();
+        services.AddSupervision();
         services.AddSingleton<StoredCalendarProvider>();
         services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<StoredCalendarProvider>());
         services.AddSingleton<IStartupTask, CalendarTableStartup>();
         services.AddFunctionModule<CalendarFunctions>();
-        services.AddDurableTimers();
-        services.AddSupervision();
     }
 
     /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>
