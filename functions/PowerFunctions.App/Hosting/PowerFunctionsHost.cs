@@ -4,6 +4,7 @@ using PowerFunctions.App.Auth;
 using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
 using PowerFunctions.App.Features.Admin;
+using PowerFunctions.App.Features.Catalog;
 using PowerFunctions.App.Features.Health;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Storage;
@@ -71,6 +72,12 @@ public static class PowerFunctionsHost
         services.AddFunctionModule<HealthFunctions>();
         services.AddFunctionModule<ClockFunctions>();
         services.AddFunctionModule<TimerFunctions>();
+
+        services.AddSingleton<CatalogStore>();
+        services.AddSingleton<ICatalogLookup, CatalogLookupService>();
+        services.AddSingleton<IStartupTask, CatalogTablesStartupTask>();
+        services.AddSingleton<IStartupTask, CatalogSeedStartupTask>();
+        services.AddFunctionModule<CatalogFunctions>();
     }
 
     /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>
