@@ -8,7 +8,7 @@ public sealed record Flowchart(string Start, IReadOnlyList<FlowStage> Stages)
     public FlowStage? Find(string id) => Stages.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));
 
     /// <summary>The stages with no next stage.</summary>
-    public IEnumerable<FlowStage> Ends => Stages.Where(s => s.Next.Count == 0);
+    public IEnumerable<FlowStage> Ends() => Stages.Where(s => s.Next.Count == 0);
 
     /// <summary>The ids reachable from <see cref="Start"/> along the arrows (the start included when it exists).</summary>
     public IReadOnlySet<string> Reachable()

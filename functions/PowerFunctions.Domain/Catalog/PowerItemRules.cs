@@ -203,9 +203,9 @@ public static partial class PowerItemRules
             }
         }
 
-        if (item.PromisedLimit is not null && item.StageLimits.Total > item.PromisedLimit.Days)
+        if (item.PromisedLimit is not null && item.StageLimits.Sum() > item.PromisedLimit.Days)
         {
-            Add(errors, "stageLimits", $"各环节时限之和（{item.StageLimits.Total}天）超过承诺时限（{item.PromisedLimit.Days}天）");
+            Add(errors, "stageLimits", $"各环节时限之和（{item.StageLimits.Sum()}天）超过承诺时限（{item.PromisedLimit.Days}天）");
         }
 
         if (item.Flowchart is { Stages.Count: > 0 } chart && item.PromisedLimit is not null)
@@ -276,7 +276,7 @@ public static partial class PowerItemRules
             Add(errors, "flowchart", $"环节“{stage.Name}”（{stage.Id}）从起始环节无法到达");
         }
 
-        if (!chart.Ends.Any(e => reachable.Contains(e.Id)))
+        if (!chart.Ends().Any(e => reachable.Contains(e.Id)))
         {
             Add(errors, "flowchart", "流程图没有结束环节（没有后续环节的环节）");
             return;
@@ -483,7 +483,7 @@ public static partial class PowerItemRules
 
     private static HashSet<string> CanReachEnd(Flowchart chart)
     {
-        var done = new HashSet<string>(chart.Ends.Select(e => e.Id), StringComparer.Ordinal);
+        var done = new HashSet<string>(chart.Ends().Select(e => e.Id), StringComparer.Ordinal);
         bool changed;
         do
         {

@@ -5,7 +5,7 @@ public sealed record StageLimits(int Acceptance, int Review, int Decision, int P
 {
     public static StageLimits None { get; } = new(0, 0, 0, 0, 0);
 
-    public int Total => Acceptance + Review + Decision + Publicity + Delivery;
+    public int Sum() => Acceptance + Review + Decision + Publicity + Delivery;
 
     /// <summary>Each stage with its API name.</summary>
     public IEnumerable<KeyValuePair<string, int>> Stages()

@@ -52,7 +52,7 @@ public static class CatalogViews
         version = item.Version,
         unit = item.PromisedLimit.Unit,
         start = item.Flowchart.Start,
-        ends = item.Flowchart.Ends.Select(e => e.Id).ToList(),
+        ends = item.Flowchart.Ends().Select(e => e.Id).ToList(),
         stages = item.Flowchart.Stages.Select(s => new
         {
             id = s.Id,
