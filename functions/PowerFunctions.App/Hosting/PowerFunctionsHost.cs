@@ -71,13 +71,12 @@ public static class PowerFunctionsHost
     {
         services.AddFunctionModule<HealthFunctions>();
         services.AddFunctionModule<ClockFunctions>();
-        services.AddFunctionModule<TimerFunctions>();
+        services.AddDurableTimers();
+        services.AddSupervision();
         services.AddSingleton<StoredCalendarProvider>();
         services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<StoredCalendarProvider>());
         services.AddSingleton<IStartupTask, CalendarTableStartup>();
         services.AddFunctionModule<CalendarFunctions>();
-        services.AddDurableTimers();
-        services.AddSupervision();
     }
 
     /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>
