@@ -4,6 +4,7 @@ using PowerFunctions.App.Auth;
 using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
 using PowerFunctions.App.Features.Admin;
+using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Health;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Storage;
@@ -71,6 +72,8 @@ public static class PowerFunctionsHost
         services.AddFunctionModule<HealthFunctions>();
         services.AddFunctionModule<ClockFunctions>();
         services.AddFunctionModule<TimerFunctions>();
+        services.AddFunctionModule<DocumentFunctions>();
+        services.AddDocuments();
     }
 
     /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>

@@ -143,7 +143,7 @@ public sealed class DocumentRenderer(TrueTypeFont font)
         DrawVerification(page, request.DocumentId, contentDigest, verifyUrl);
         for (var i = 0; i < document.Pages.Count; i++)
         {
-            document.Pages[i].TextCentered($"第 {i + 1} 页 共 {document.Pages.Count} 页", PdfPage.A4Width / 2, 28, 9, PdfColor.Gray);
+            document.Pages[i].TextCentered($"第 {i + 1} 页 共 {document.Pages.Count} 页", PdfPage.A4Width / 2, 18, 9, PdfColor.Gray);
         }
 
         return document.Save();
@@ -175,7 +175,7 @@ public sealed class DocumentRenderer(TrueTypeFont font)
 
     private static void DrawSeal(PdfPage page, double cx, double cy, string department, string purpose)
     {
-        const double radius = 46;
+        const double radius = 50;
         var red = PdfColor.SealRed;
         page.Circle(cx, cy, radius, 2.6, red);
 
@@ -183,7 +183,7 @@ public sealed class DocumentRenderer(TrueTypeFont font)
         var star = new List<(double, double)>();
         for (var i = 0; i < 10; i++)
         {
-            var r = i % 2 == 0 ? 14.0 : 5.6;
+            var r = i % 2 == 0 ? 15.0 : 6.0;
             var angle = (Math.PI / 2) + (i * Math.PI / 5);
             star.Add((cx + (r * Math.Cos(angle)), cy + 2 + (r * Math.Sin(angle))));
         }
@@ -192,7 +192,7 @@ public sealed class DocumentRenderer(TrueTypeFont font)
 
         // The department's name along the upper arc, each character upright to the rim.
         var characters = department.EnumerateRunes().Select(r => r.ToString()).ToList();
-        var size = characters.Count <= 10 ? 10.5 : Math.Max(6.5, 10.5 * 10 / characters.Count);
+        var size = characters.Count <= 10 ? 11.5 : Math.Max(7, 11.5 * 10 / characters.Count);
         var baseline = radius - 5 - size;
         var span = Math.Min(250 * Math.PI / 180, characters.Count * size * 1.15 / baseline);
         for (var i = 0; i < characters.Count; i++)
@@ -205,7 +205,7 @@ public sealed class DocumentRenderer(TrueTypeFont font)
             page.TextRotated(characters[i], x, y, size, phi, red, bold: true);
         }
 
-        page.TextCentered(purpose, cx, cy - 24, 8, red, bold: true);
+        page.TextCentered(purpose, cx, cy - 27, 8.5, red, bold: true);
     }
 
     private static void DrawVerification(PdfPage page, string documentId, string contentDigest, string verifyUrl)
@@ -227,8 +227,17 @@ public sealed class DocumentRenderer(TrueTypeFont font)
         page.Text("电子文书核验", x, y, 11, bold: true);
         page.Text($"文书编号：{documentId}", x, y - 18, 9.5);
         page.Text($"内容摘要：{contentDigest}（SHA-256）", x, y - 34, 9.5);
-        page.Text($"核验地址：{verifyUrl}", x, y - 50, 8);
-        page.Text("扫描二维码或在政务公开平台输入文书编号，可核验本文书的电子印章（SM2/SM3）与内容是否被改动。", x, y - 66, 7.5, PdfColor.Gray);
+        var label = "核验地址：";
+        var room = Right - x - page.Measure(label, 8);
+        var perLine = Math.Max(10, (int)(room / (8 * PdfDocument.CourierAdvance)));
+        page.Text(label + verifyUrl[..Math.Min(perLine, verifyUrl.Length)], x, y - 50, 8);
+        if (verifyUrl.Length > perLine)
+        {
+            page.Text(verifyUrl[perLine..], x + page.Measure(label, 8), y - 61, 8);
+        }
+
+        page.Text("扫描二维码或在政务公开平台输入文书编号，可核验本文书的电子印章（SM2/SM3）", x, y - 77, 7.5, PdfColor.Gray);
+        page.Text("及内容是否被改动；文件的 SHA-256 由核验结果给出。", x, y - 87, 7.5, PdfColor.Gray);
     }
 
     /// <summary>Dark modules merged into horizontal runs (fewer rectangles, smaller files).</summary>

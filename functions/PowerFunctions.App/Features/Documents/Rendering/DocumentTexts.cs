@@ -67,19 +67,19 @@ public static class DocumentTexts
     public static string Opening(DocumentType type, string itemName, string basis) => type switch
     {
         DocumentType.AcceptanceNotice =>
-            $"你（单位）提出的“{itemName}”申请，经审查，申请材料齐全、符合法定形式。根据{basis}的规定，本机关决定予以受理，并将在法定期限内作出决定。",
+            $"你（单位）提出的{itemName}申请，经审查，申请材料齐全、符合法定形式。根据{basis}的规定，本机关决定予以受理，并将在法定期限内作出决定。",
         DocumentType.RefusalNotice =>
-            $"你（单位）提出的“{itemName}”申请，经审查，根据{basis}的规定，本机关决定不予受理。理由如下：",
+            $"你（单位）提出的{itemName}申请，经审查，根据{basis}的规定，本机关决定不予受理。理由如下：",
         DocumentType.CorrectionNotice =>
-            $"你（单位）提出的“{itemName}”申请，申请材料不齐全或者不符合法定形式。根据{basis}的规定，现一次性告知你（单位）需要补正的全部内容如下：",
+            $"你（单位）提出的{itemName}申请，申请材料不齐全或者不符合法定形式。根据{basis}的规定，现一次性告知你（单位）需要补正的全部内容如下：",
         DocumentType.ApprovalDecision =>
-            $"你（单位）提出的“{itemName}”申请，经审查，符合法定条件、标准。根据{basis}的规定，本机关决定准予行政许可。",
+            $"你（单位）提出的{itemName}申请，经审查，符合法定条件、标准。根据{basis}的规定，本机关决定准予行政许可。",
         DocumentType.DenialDecision =>
-            $"你（单位）提出的“{itemName}”申请，经审查，不符合法定条件、标准。根据{basis}的规定，本机关决定不予行政许可。理由如下：",
+            $"你（单位）提出的{itemName}申请，经审查，不符合法定条件、标准。根据{basis}的规定，本机关决定不予行政许可。理由如下：",
         DocumentType.DeliveryReceipt =>
-            $"本机关就“{itemName}”事项作出的文书，依照{basis}的规定送达如下：",
+            $"本机关就{itemName}事项作出的文书，依照{basis}的规定送达如下：",
         DocumentType.RectificationNotice =>
-            $"经电子监察，“{itemName}”事项的办理存在下列问题。根据{basis}的规定，请对照整改，并将整改情况书面报告本机关：",
+            $"经电子监察，{itemName}事项的办理存在下列问题。根据{basis}的规定，请对照整改，并将整改情况书面报告本机关：",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
