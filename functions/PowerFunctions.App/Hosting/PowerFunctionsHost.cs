@@ -6,6 +6,7 @@ using PowerFunctions.App.Config;
 using PowerFunctions.App.Features.Admin;
 using PowerFunctions.App.Features.Calendar;
 using PowerFunctions.App.Features.Catalog;
+using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Health;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
@@ -84,6 +85,8 @@ public static class PowerFunctionsHost
         services.AddSingleton<IStartupTask, CatalogTablesStartupTask>();
         services.AddSingleton<IStartupTask, CatalogSeedStartupTask>();
         services.AddFunctionModule<CatalogFunctions>();
+        services.AddFunctionModule<DocumentFunctions>();
+        services.AddDocuments();
     }
 
     /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>
