@@ -143,7 +143,7 @@ internal static class TableEntityJson
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,
                     JsonValueKind.Null => null,
-                    JsonValueKind.Number => IsIntegral(value.GetRawText()) && value.TryGetInt32(out var i) ? i : value.GetDouble(),
+                    JsonValueKind.Number => IsIntegral(value.GetRawText()) && value.TryGetInt32(out var i) ? (object)i : value.GetDouble(),
                     _ => throw new FormatException($"unexpected JSON {value.ValueKind}"),
                 },
                 _ => throw new FormatException($"unknown type {type}"),
