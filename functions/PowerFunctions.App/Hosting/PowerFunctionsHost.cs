@@ -4,7 +4,9 @@ using PowerFunctions.App.Auth;
 using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
 using PowerFunctions.App.Features.Admin;
+using PowerFunctions.App.Features.Calendar;
 using PowerFunctions.App.Features.Health;
+using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Storage;
 using PowerFunctions.Storage.AzureStorage;
@@ -55,7 +57,6 @@ public static class PowerFunctionsHost
         services.AddSingleton<TokenService>();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<FunctionCatalog>();
-        services.AddSingleton<IDeadlineSweeper, NoDeadlineSweeper>();
 
         AddFeatures(services);
         overrideServices?.Invoke(services);
@@ -71,7 +72,12 @@ public static class PowerFunctionsHost
     {
         services.AddFunctionModule<HealthFunctions>();
         services.AddFunctionModule<ClockFunctions>();
-        services.AddFunctionModule<TimerFunctions>();
+        services.AddDurableTimers();
+        services.AddSupervision();
+        services.AddSingleton<StoredCalendarProvider>();
+        services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<StoredCalendarProvider>());
+        services.AddSingleton<IStartupTask, CalendarTableStartup>();
+        services.AddFunctionModule<CalendarFunctions>();
     }
 
     /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>
