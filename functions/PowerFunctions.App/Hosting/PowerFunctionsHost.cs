@@ -4,10 +4,14 @@ using PowerFunctions.App.Auth;
 using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
 using PowerFunctions.App.Features.Admin;
+using PowerFunctions.App.Features.Calendar;
+using PowerFunctions.App.Features.Catalog;
 using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Health;
+using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Storage;
+using PowerFunctions.Storage.AzureStorage;
 using PowerFunctions.Storage.Embedded;
 
 namespace PowerFunctions.App.Hosting;
@@ -55,7 +59,6 @@ public static class PowerFunctionsHost
         services.AddSingleton<TokenService>();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<FunctionCatalog>();
-        services.AddSingleton<IDeadlineSweeper, NoDeadlineSweeper>();
 
         AddFeatures(services);
         overrideServices?.Invoke(services);
@@ -71,7 +74,18 @@ public static class PowerFunctionsHost
     {
         services.AddFunctionModule<HealthFunctions>();
         services.AddFunctionModule<ClockFunctions>();
-        services.AddFunctionModule<TimerFunctions>();
+        services.AddDurableTimers();
+        services.AddSupervision();
+        services.AddSingleton<StoredCalendarProvider>();
+        services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<StoredCalendarProvider>());
+        services.AddSingleton<IStartupTask, CalendarTableStartup>();
+        services.AddFunctionModule<CalendarFunctions>();
+
+        services.AddSingleton<CatalogStore>();
+        services.AddSingleton<ICatalogLookup, CatalogLookupService>();
+        services.AddSingleton<IStartupTask, CatalogTablesStartupTask>();
+        services.AddSingleton<IStartupTask, CatalogSeedStartupTask>();
+        services.AddFunctionModule<CatalogFunctions>();
         services.AddFunctionModule<DocumentFunctions>();
         services.AddDocuments();
     }
@@ -118,9 +132,35 @@ public static class PowerFunctionsHost
         return new ManualClock(start);
     }
 
-    private static IStorageAccount CreateStorage(StorageOptions options) => options.Provider switch
+    /// <summary>
+    /// The storage factory, its settings checked now (a bad connection string stops the start, named).
+    /// AzureStorage: the connection string (keys, or Azurite) if set; else the account by Microsoft
+    /// Entra ID through DefaultAzureCredential (a managed identity in Azure: no keys in settings).
+    /// </summary>
+    private static Func<IServiceProvider, IStorageAccount> CreateStorage(StorageOptions options)
     {
-        StorageOptions.Embedded => new EmbeddedStorageAccount(options.DataPath),
-        _ => throw new ConfigurationException("Storage:Provider=AzureStorage is not available in this build yet."),
-    };
+        if (options.Provider == StorageOptions.Embedded)
+        {
+            return _ => new EmbeddedStorageAccount(options.DataPath);
+        }
+
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                _ = StorageConnectionString.Parse(options.ConnectionString);
+                return sp => AzureStorageAccount.FromConnectionString(options.ConnectionString, AzureOptions(sp));
+            }
+
+            _ = AzureStorageAccount.FromAccountName(options.AccountName!, new Azure.Identity.DefaultAzureCredential());
+            return sp => AzureStorageAccount.FromAccountName(options.AccountName!, new Azure.Identity.DefaultAzureCredential(), AzureOptions(sp));
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new ConfigurationException($"Storage:ConnectionString or Storage:AccountName is not usable: {e.Message}");
+        }
+
+        static AzureStorageOptions AzureOptions(IServiceProvider sp) =>
+            new() { Logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("PowerFunctions.Storage.Azure") };
+    }
 }
