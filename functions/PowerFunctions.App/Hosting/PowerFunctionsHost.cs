@@ -4,7 +4,9 @@ using PowerFunctions.App.Auth;
 using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
 using PowerFunctions.App.Features.Admin;
+using PowerFunctions.App.Features.Complaints;
 using PowerFunctions.App.Features.Health;
+using PowerFunctions.App.Features.Intake;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Storage;
 using PowerFunctions.Storage.Embedded;
@@ -133,6 +135,9 @@ public static class PowerFunctionsHost
         services.AddFunctionModule<HealthFunctions>();
         services.AddFunctionModule<ClockFunctions>();
         services.AddFunctionModule<TimerFunctions>();
+        services.AddFunctionModule<IntakeFunctions>();
+        services.AddFunctionModule<ComplaintFunctions>();
+        services.AddSingleton<IStartupTask, ComplaintTablesStartup>();
     }
 
     /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>
