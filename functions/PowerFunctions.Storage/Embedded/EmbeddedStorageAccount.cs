@@ -1,23 +1,52 @@
 namespace PowerFunctions.Storage.Embedded;
 
 /// <summary>
-/// The embedded adapter: every table, container and queue in one SQLite file under the data folder.
-/// (Being built: the SQLite implementation lands with the embedded-storage work.)
+/// The embedded adapter: every table, container and queue in one SQLite file,
+/// <c>{DataPath}/powerfunctions.db</c> (WAL journal beside it). Behaves as Azure Storage does for
+/// every operation of the ports (statuses, error codes, ETags, create-only, transactions,
+/// continuation, visibility), so what runs here runs on Azure. Several processes may share one data
+/// folder: SQLite's file locking serialises their writes and every ETag check happens inside the
+/// write. Dispose it to close its connections.
 /// </summary>
-public sealed class EmbeddedStorageAccount : IStorageAccount
+public sealed class EmbeddedStorageAccount : IStorageAccount, IDisposable
 {
+    /// <summary>The database file's name inside the data folder.</summary>
+    public const string DatabaseFileName = "powerfunctions.db";
+
+    private readonly SqliteStore _store;
+
     public EmbeddedStorageAccount(string dataPath)
+        : this(dataPath, TimeProvider.System)
     {
+    }
+
+    /// <param name="dataPath">The data folder; created when missing.</param>
+    /// <param name="clock">The clock for entity timestamps, blob modification times and queue visibility.</param>
+    public EmbeddedStorageAccount(string dataPath, TimeProvider clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataPath);
+        ArgumentNullException.ThrowIfNull(clock);
         DataPath = Path.GetFullPath(dataPath);
+        Directory.CreateDirectory(DataPath);
+        DatabasePath = Path.Combine(DataPath, DatabaseFileName);
+        _store = new SqliteStore(DatabasePath, clock);
     }
 
     public string DataPath { get; }
 
+    /// <summary>The SQLite file holding everything.</summary>
+    public string DatabasePath { get; }
+
     public string Provider => "Embedded";
 
-    public ITableClient GetTableClient(string tableName) => throw new NotSupportedException("embedded tables are being built");
+    public ITableClient GetTableClient(string tableName) => new EmbeddedTableClient(_store, tableName);
 
-    public IBlobContainerClient GetBlobContainerClient(string containerName) => throw new NotSupportedException("embedded blobs are being built");
+    public IBlobContainerClient GetBlobContainerClient(string containerName) => new EmbeddedBlobContainerClient(_store, containerName);
 
-    public IQueueClient GetQueueClient(string queueName) => throw new NotSupportedException("embedded queues are being built");
+    public IQueueClient GetQueueClient(string queueName) => new EmbeddedQueueClient(_store, queueName);
+
+    /// <summary>SQLite's <c>PRAGMA integrity_check</c> of the file: "ok" when it is sound.</summary>
+    public string CheckIntegrity() => _store.IntegrityCheck();
+
+    public void Dispose() => _store.Dispose();
 }

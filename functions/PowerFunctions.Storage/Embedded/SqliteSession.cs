@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+
+namespace PowerFunctions.Storage.Embedded;
+
+/// <summary>
+/// One open connection to the store with its prepared commands, kept by the <see cref="SqliteStore"/>
+/// between operations so that pragmas run once per connection and every statement is prepared once.
+/// Used by one operation at a time.
+/// </summary>
+internal sealed class SqliteSession : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    public SqliteSession(string connectionString, int busyTimeoutMilliseconds)
+    {
+        Connection = new SqliteConnection(connectionString);
+        Connection.Open();
+        using var pragmas = Connection.CreateCommand();
+        pragmas.CommandText = $"PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;";
+        pragmas.ExecuteNonQuery();
+    }
+
+    public SqliteConnection Connection { get; }
+
+    /// <summary>False once a statement failed in a way that may leave the connection mid-transaction; the store then drops it.</summary>
+    public bool Healthy { get; set; } = true;
+
+    /// <summary>The prepared command for <paramref name="sql"/>, its parameters cleared for binding.</summary>
+    public SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+
+        command.Parameters.Clear();
+        return command;
+    }
+
+    /// <summary>Runs a statement that takes no parameters.</summary>
+    public void Execute(string sql) => Command(sql).ExecuteNonQuery();
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+        Connection.Dispose();
+    }
+}
