@@ -28,7 +28,7 @@ public static class StandaloneHttp
         var invocations = app.Services.GetRequiredService<HostingMode>().IsCustomHandler
             ? catalog.All.Select(f => "/" + f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : [];
-        app.MapFallback((HttpContext context) =>
+        app.MapFallback("{*path}", (HttpContext context) =>
         {
             var path = context.Request.Path;
             var allowed = routes.Where(r => r.Matcher.TryMatch(path, new RouteValueDictionary())).SelectMany(r => r.Methods).ToList();
