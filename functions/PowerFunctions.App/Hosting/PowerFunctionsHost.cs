@@ -4,9 +4,12 @@ using PowerFunctions.App.Auth;
 using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
 using PowerFunctions.App.Features.Admin;
+using PowerFunctions.App.Features.Calendar;
+using PowerFunctions.App.Features.Catalog;
 using PowerFunctions.App.Features.Complaints;
 using PowerFunctions.App.Features.Health;
 using PowerFunctions.App.Features.Intake;
+using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Storage;
 using PowerFunctions.Storage.Embedded;
@@ -72,7 +75,6 @@ public static class PowerFunctionsHost
         services.AddSingleton<FunctionCatalog>();
         services.AddSingleton<InvocationLogCollector>();
         services.AddSingleton<ILoggerProvider>(sp => sp.GetRequiredService<InvocationLogCollector>());
-        services.AddSingleton<IDeadlineSweeper, NoDeadlineSweeper>();
         if (!mode.IsCustomHandler && runners.Enabled)
         {
             services.AddSingleton<TimerRunner>();
@@ -134,7 +136,19 @@ public static class PowerFunctionsHost
     {
         services.AddFunctionModule<HealthFunctions>();
         services.AddFunctionModule<ClockFunctions>();
-        services.AddFunctionModule<TimerFunctions>();
+        services.AddDurableTimers();
+        services.AddSupervision();
+        services.AddSingleton<StoredCalendarProvider>();
+        services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<StoredCalendarProvider>());
+        services.AddSingleton<IStartupTask, CalendarTableStartup>();
+        services.AddFunctionModule<CalendarFunctions>();
+
+        services.AddSingleton<CatalogStore>();
+        services.AddSingleton<ICatalogLookup, CatalogLookupService>();
+        services.AddSingleton<IStartupTask, CatalogTablesStartupTask>();
+        services.AddSingleton<IStartupTask, CatalogSeedStartupTask>();
+        services.AddFunctionModule<CatalogFunctions>();
+
         services.AddFunctionModule<IntakeFunctions>();
         services.AddFunctionModule<ComplaintFunctions>();
         services.AddSingleton<IStartupTask, ComplaintTablesStartup>();

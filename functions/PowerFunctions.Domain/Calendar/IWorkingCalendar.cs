@@ -24,4 +24,30 @@ public interface IWorkingCalendar
 
     /// <summary>Working days in (<paramref name="fromExclusive"/>, <paramref name="toInclusive"/>]; 0 when to ≤ from.</summary>
     int WorkingDaysBetween(DateOnly fromExclusive, DateOnly toInclusive);
+
+    /// <summary>
+    /// True when <paramref name="year"/>'s official schedule is loaded. A date computed into a year
+    /// without one counts weekends only and is provisional. (Default for simple fakes: every year is loaded.)
+    /// </summary>
+    bool HasSchedule(int year) => true;
+
+    /// <summary>
+    /// The working day that lies <paramref name="days"/> working days before <paramref name="date"/>
+    /// (1 = the last working day before it); <paramref name="date"/> itself for 0.
+    /// </summary>
+    DateOnly WorkingDaysBefore(DateOnly date, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var d = date;
+        for (var left = days; left > 0;)
+        {
+            d = d.AddDays(-1);
+            if (IsWorkingDay(d))
+            {
+                left--;
+            }
+        }
+
+        return d;
+    }
 }

@@ -91,12 +91,14 @@ internal sealed class EmbeddedBlobContainerClient : IBlobContainerClient
         return properties;
     }
 
-    public Task<BlobDownload?> DownloadAsync(string blobName, CancellationToken cancellationToken = default)
+    public Task<BlobDownload?> DownloadAsync(string blobName, CancellationToken cancellationToken = default) =>
+        Completed.Run(() => Download(blobName), cancellationToken);
+
+    private BlobDownload? Download(string blobName)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         StorageNames.ValidateBlobName(blobName);
         EnsureContainer();
-        var download = _store.Read(session =>
+        return _store.Read(session =>
         {
             var command = session.Command(SelectDownload);
             command.Parameters.AddWithValue("$c", Name);
@@ -104,15 +106,16 @@ internal sealed class EmbeddedBlobContainerClient : IBlobContainerClient
             using var reader = command.ExecuteReader();
             return reader.Read() ? new BlobDownload(ReadProperties(reader), (byte[])reader.GetValue(8)) : null;
         });
-        return Task.FromResult(download);
     }
 
-    public Task<BlobProperties?> GetPropertiesAsync(string blobName, CancellationToken cancellationToken = default)
+    public Task<BlobProperties?> GetPropertiesAsync(string blobName, CancellationToken cancellationToken = default) =>
+        Completed.Run(() => GetProperties(blobName), cancellationToken);
+
+    private BlobProperties? GetProperties(string blobName)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         StorageNames.ValidateBlobName(blobName);
         EnsureContainer();
-        var properties = _store.Read(session =>
+        return _store.Read(session =>
         {
             var command = session.Command(SelectProperties);
             command.Parameters.AddWithValue("$c", Name);
@@ -120,12 +123,13 @@ internal sealed class EmbeddedBlobContainerClient : IBlobContainerClient
             using var reader = command.ExecuteReader();
             return reader.Read() ? ReadProperties(reader) : null;
         });
-        return Task.FromResult(properties);
     }
 
-    public Task<BlobPage> ListAsync(string? prefix = null, string? continuationToken = null, int pageSize = 1000, CancellationToken cancellationToken = default)
+    public Task<BlobPage> ListAsync(string? prefix = null, string? continuationToken = null, int pageSize = 1000, CancellationToken cancellationToken = default) =>
+        Completed.Run(() => List(prefix, continuationToken, pageSize), cancellationToken);
+
+    private BlobPage List(string? prefix, string? continuationToken, int pageSize)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         if (pageSize is < 1 or > 5000)
         {
             throw StorageErrors.InvalidInput($"a blob listing page holds 1 to 5000 blobs, not {pageSize}");
@@ -140,7 +144,7 @@ internal sealed class EmbeddedBlobContainerClient : IBlobContainerClient
              FROM blobs WHERE container = $c AND name >= $from AND name < $to AND substr(name, 1, $plen) = $prefix
              ORDER BY name LIMIT $limit
             """;
-        var page = _store.Read(session =>
+        return _store.Read(session =>
         {
             var command = session.Command(sql);
             command.Parameters.AddWithValue("$c", Name);
@@ -165,7 +169,6 @@ internal sealed class EmbeddedBlobContainerClient : IBlobContainerClient
 
             return new BlobPage(blobs, token);
         });
-        return Task.FromResult(page);
     }
 
     private void EnsureContainer() => _store.EnsureExists(ResourceKind.Container, Name, Name);

@@ -130,13 +130,15 @@ internal sealed class EmbeddedQueueClient : IQueueClient
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<QueueMessage>> PeekMessagesAsync(int maxMessages, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<QueueMessage>> PeekMessagesAsync(int maxMessages, CancellationToken cancellationToken = default) =>
+        Completed.Run(() => PeekMessages(maxMessages), cancellationToken);
+
+    private IReadOnlyList<QueueMessage> PeekMessages(int maxMessages)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         ValidateCount(maxMessages);
         EnsureQueue();
         var now = Now();
-        var messages = _store.Read(session =>
+        return _store.Read(session =>
         {
             var select = session.Command(SelectVisible);
             select.Parameters.AddWithValue("$q", Name);
@@ -152,7 +154,6 @@ internal sealed class EmbeddedQueueClient : IQueueClient
 
             return (IReadOnlyList<QueueMessage>)list;
         });
-        return Task.FromResult(messages);
     }
 
     public async Task DeleteMessageAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default)
@@ -196,19 +197,20 @@ internal sealed class EmbeddedQueueClient : IQueueClient
         return updated == 0 ? throw StorageErrors.MessageMissing(messageId) : pop;
     }
 
-    public Task<int> GetApproximateCountAsync(CancellationToken cancellationToken = default)
+    public Task<int> GetApproximateCountAsync(CancellationToken cancellationToken = default) =>
+        Completed.Run(GetApproximateCount, cancellationToken);
+
+    private int GetApproximateCount()
     {
-        cancellationToken.ThrowIfCancellationRequested();
         EnsureQueue();
         var now = Now();
-        var count = _store.Read(session =>
+        return _store.Read(session =>
         {
             var command = session.Command("SELECT COUNT(*) FROM messages WHERE queue = $q AND expires > $now");
             command.Parameters.AddWithValue("$q", Name);
             command.Parameters.AddWithValue("$now", now.UtcTicks);
             return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         });
-        return Task.FromResult(count);
     }
 
     private void EnsureQueue() => _store.EnsureExists(ResourceKind.Queue, Name, Name);

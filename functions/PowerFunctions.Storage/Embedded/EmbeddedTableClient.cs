@@ -40,13 +40,18 @@ internal sealed class EmbeddedTableClient : ITableClient
     public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) =>
         _store.CreateIfNotExistsAsync(ResourceKind.Table, _key, cancellationToken);
 
-    public Task<TableEntity?> GetEntityAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    public Task<TableEntity?> GetEntityAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default) =>
+        Completed.Run(() => GetEntity(partitionKey, rowKey), cancellationToken);
+
+    public Task<TablePage> QueryAsync(TableQuery query, CancellationToken cancellationToken = default) =>
+        Completed.Run(() => Query(query), cancellationToken);
+
+    private TableEntity? GetEntity(string partitionKey, string rowKey)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         StorageNames.ValidateKey(partitionKey, "PartitionKey");
         StorageNames.ValidateKey(rowKey, "RowKey");
         EnsureTable();
-        var entity = _store.Read(session =>
+        return _store.Read(session =>
         {
             var command = Bind(session.Command(SelectOne), partitionKey, rowKey);
             using var reader = command.ExecuteReader();
@@ -54,7 +59,6 @@ internal sealed class EmbeddedTableClient : ITableClient
                 ? EntityCodec.Decode(partitionKey, rowKey, reader.GetString(0), reader.GetInt64(1), (byte[])reader.GetValue(2))
                 : null;
         });
-        return Task.FromResult(entity);
     }
 
     public async Task<ETag> AddEntityAsync(TableEntity entity, CancellationToken cancellationToken = default)
@@ -92,10 +96,9 @@ internal sealed class EmbeddedTableClient : ITableClient
         await _store.WriteAsync(session => DeleteRow(session, partitionKey, rowKey, ifMatch, mustExist: false), cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<TablePage> QueryAsync(TableQuery query, CancellationToken cancellationToken = default)
+    private TablePage Query(TableQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        cancellationToken.ThrowIfCancellationRequested();
         if (query.PageSize is < 1 or > 1000)
         {
             throw StorageErrors.InvalidInput($"a page holds 1 to 1000 entities, not {query.PageSize}");
@@ -104,27 +107,32 @@ internal sealed class EmbeddedTableClient : ITableClient
         var after = query.ContinuationToken is null ? default : DecodeToken(query.ContinuationToken);
         EnsureTable();
 
+        // A token names the next page's first row, at or past every lower bound of the query, so it
+        // replaces them: the primary key then seeks straight to the page instead of re-reading earlier rows.
+        var resuming = query.ContinuationToken is not null;
+        if (resuming && !TokenWithinLowerBounds(query, after))
+        {
+            throw StorageErrors.InvalidInput("the continuation token belongs to another query");
+        }
+
         var sql = new StringBuilder("SELECT pk, rk, etag, ts, props FROM entities WHERE tbl = $t");
         if (query.PartitionKey is not null)
         {
             sql.Append(" AND pk = $pk");
+            sql.Append(resuming ? " AND rk >= $afterRk" : query.RowKeyFrom is not null ? " AND rk >= $rkFrom" : string.Empty);
         }
         else
         {
-            if (query.PartitionKeyFrom is not null)
-            {
-                sql.Append(" AND pk >= $pkFrom");
-            }
-
+            sql.Append(resuming ? " AND (pk, rk) >= ($afterPk, $afterRk)" : query.PartitionKeyFrom is not null ? " AND pk >= $pkFrom" : string.Empty);
             if (query.PartitionKeyTo is not null)
             {
                 sql.Append(" AND pk < $pkTo");
             }
-        }
 
-        if (query.RowKeyFrom is not null)
-        {
-            sql.Append(" AND rk >= $rkFrom");
+            if (query.RowKeyFrom is not null)
+            {
+                sql.Append(" AND rk >= $rkFrom");
+            }
         }
 
         if (query.RowKeyTo is not null)
@@ -132,33 +140,42 @@ internal sealed class EmbeddedTableClient : ITableClient
             sql.Append(" AND rk < $rkTo");
         }
 
-        if (query.ContinuationToken is not null)
-        {
-            sql.Append(" AND (pk > $afterPk OR (pk = $afterPk AND rk >= $afterRk))");
-        }
-
         sql.Append(" ORDER BY pk, rk LIMIT $limit");
         var text = sql.ToString();
 
-        var page = _store.Read(session =>
+        return _store.Read(session =>
         {
             var command = session.Command(text);
             command.Parameters.AddWithValue("$t", _key);
-            AddIfSet(command, "$pk", query.PartitionKey);
-            if (query.PartitionKey is null)
+            if (query.PartitionKey is not null)
             {
-                AddIfSet(command, "$pkFrom", query.PartitionKeyFrom);
+                command.Parameters.AddWithValue("$pk", query.PartitionKey);
+                if (resuming)
+                {
+                    command.Parameters.AddWithValue("$afterRk", after.RowKey);
+                }
+                else
+                {
+                    AddIfSet(command, "$rkFrom", query.RowKeyFrom);
+                }
+            }
+            else
+            {
+                if (resuming)
+                {
+                    command.Parameters.AddWithValue("$afterPk", after.PartitionKey);
+                    command.Parameters.AddWithValue("$afterRk", after.RowKey);
+                }
+                else
+                {
+                    AddIfSet(command, "$pkFrom", query.PartitionKeyFrom);
+                }
+
                 AddIfSet(command, "$pkTo", query.PartitionKeyTo);
+                AddIfSet(command, "$rkFrom", query.RowKeyFrom);
             }
 
-            AddIfSet(command, "$rkFrom", query.RowKeyFrom);
             AddIfSet(command, "$rkTo", query.RowKeyTo);
-            if (query.ContinuationToken is not null)
-            {
-                command.Parameters.AddWithValue("$afterPk", after.PartitionKey);
-                command.Parameters.AddWithValue("$afterRk", after.RowKey);
-            }
-
             command.Parameters.AddWithValue("$limit", query.PageSize + 1);
             var entities = new List<TableEntity>(Math.Min(query.PageSize, 64));
             string? token = null;
@@ -178,7 +195,6 @@ internal sealed class EmbeddedTableClient : ITableClient
 
             return new TablePage(entities, token);
         });
-        return Task.FromResult(page);
     }
 
     public async Task<IReadOnlyList<ETag>> SubmitTransactionAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default)
@@ -359,6 +375,24 @@ internal sealed class EmbeddedTableClient : ITableClient
         command.Parameters.AddWithValue("$props", packed);
         return command;
     }
+
+    /// <summary>
+    /// A token may only move a query forward, never widen it: it must lie at or past the query's lower
+    /// bounds, compared as SQLite compares keys (UTF-8 bytes).
+    /// </summary>
+    private static bool TokenWithinLowerBounds(TableQuery query, (string PartitionKey, string RowKey) after)
+    {
+        if (query.PartitionKey is not null)
+        {
+            return string.Equals(after.PartitionKey, query.PartitionKey, StringComparison.Ordinal)
+                && (query.RowKeyFrom is null || CompareUtf8(after.RowKey, query.RowKeyFrom) >= 0);
+        }
+
+        return query.PartitionKeyFrom is null || CompareUtf8(after.PartitionKey, query.PartitionKeyFrom) >= 0;
+    }
+
+    private static int CompareUtf8(string left, string right) =>
+        Encoding.UTF8.GetBytes(left).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(right));
 
     private static void AddIfSet(SqliteCommand command, string name, string? value)
     {

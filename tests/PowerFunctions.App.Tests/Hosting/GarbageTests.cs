@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using PowerFunctions.App.Auth;
@@ -18,7 +20,7 @@ public sealed class GarbageTests : IAsyncLifetime
 {
     private const long MaxBody = 8 * 1024;
 
-    private static readonly string[] JunkValues = ["x", "0", "-1", "%27%20OR%201%3D1", "..%2F..%2Fetc", "%E4%B8%AD%E6%96%87", new string('z', 300), "%00"];
+    private static readonly string[] JunkValues = ["x", "0", "-1", "%27%20OR%201%3D1", "..%2F..%2Fetc", "%E4%B8%AD%E6%96%87", new string('z', 300), "%20", "%E4"];
 
     private static readonly string[] JunkBodies =
     [
@@ -95,12 +97,15 @@ public sealed class GarbageTests : IAsyncLifetime
         var catalog = _app.Get<FunctionCatalog>();
         foreach (var (function, path) in Paths().DistinctBy(p => p.Function.Name))
         {
-            // Methods no function on this route template answers.
-            var taken = catalog.Http.Where(f => f.Route == function.Route).SelectMany(f => f.Methods).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            // Methods no function whose template matches this path answers.
+            var taken = catalog.Http
+                .Where(f => new TemplateMatcher(TemplateParser.Parse("api/" + f.Route), new RouteValueDictionary()).TryMatch(path, new RouteValueDictionary()))
+                .SelectMany(f => f.Methods)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var method in new[] { "GET", "POST", "PUT", "DELETE", "PATCH" }.Where(m => !taken.Contains(m)))
             {
                 var response = await AssertSaneAsync(all, method, path, method is "GET" or "DELETE" ? null : new StringContent("{}", Encoding.UTF8, "application/json"));
-                Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+                Assert.True(response.StatusCode == HttpStatusCode.MethodNotAllowed, $"{method} {path}: {(int)response.StatusCode}");
                 Assert.NotEmpty(response.Content.Headers.Allow);
             }
         }

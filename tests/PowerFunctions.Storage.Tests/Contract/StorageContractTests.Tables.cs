@@ -236,6 +236,17 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
+    public async Task Keys_Of512CharactersFit_513Throw400()
+    {
+        var table = await NewTableAsync();
+
+        await table.AddEntityAsync(Row("p", new string('k', 512)));
+        await FailsWith(400, () => table.AddEntityAsync(Row("p", new string('k', 513))));
+
+        Assert.Single((await table.QueryAsync(TableQuery.Partition("p"))).Entities);
+    }
+
+    [Fact]
     public async Task Keys_ChineseAndPunctuation_AreAccepted()
     {
         var table = await NewTableAsync();

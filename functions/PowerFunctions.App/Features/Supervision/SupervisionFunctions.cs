@@ -1,0 +1,91 @@
+using System.Globalization;
+using PowerFunctions.App.Auth;
+using PowerFunctions.App.Features.Timers;
+using PowerFunctions.App.Hosting;
+using PowerFunctions.App.Http;
+using PowerFunctions.Domain.Common;
+using PowerFunctions.Domain.Supervision;
+
+namespace PowerFunctions.App.Features.Supervision;
+
+/// <summary>
+/// Supervisors' questions (电子监察): <c>GET /api/supervision/alerts?level=&amp;department=&amp;status=</c> and
+/// <c>GET /api/supervision/due?from=&amp;to=</c> ("what falls due this week", from the timer index).
+/// Supervisors oversee every department (a <c>dept</c> claim does not narrow what they see);
+/// <c>department=</c> filters.
+/// </summary>
+public sealed class SupervisionFunctions(AlertStore alerts, DueTimers dueTimers) : IFunctionModule
+{
+    /// <summary>The longest window <c>supervision/due</c> answers, in days.</summary>
+    public const int MaxDueWindowDays = 31;
+
+    /// <summary>The most timers <c>supervision/due</c> lists; more sets the <c>X-Truncated</c> header.</summary>
+    public const int MaxDueTimers = 5000;
+
+    public IEnumerable<FunctionDeclaration> Declare()
+    {
+        yield return Function.Http("SupervisionAlerts", "GET", "supervision/alerts", Access.AnyRole(Roles.Supervisor), ListAlertsAsync);
+        yield return Function.Http("SupervisionDue", "GET", "supervision/due", Access.AnyRole(Roles.Supervisor), ListDueAsync);
+    }
+
+    private async Task<HttpResult> ListAlertsAsync(HttpCall call, CancellationToken cancellationToken)
+    {
+        AlertLevel? level = null;
+        if (call.QueryValue("level") is { } levelText)
+        {
+            if (!AlertRecordRules.TryParseLevel(levelText, out var parsed))
+            {
+                throw Problems.BadParameter("level", $"level '{levelText}' is not yellow or red");
+            }
+
+            level = parsed;
+        }
+
+        var department = call.QueryValue("department");
+        if (department is not null && (department.Length is 0 or > 64 || department.Any(c => c is '|' or '/' or '\\' or '#' or '?' || char.IsControl(c))))
+        {
+            throw Problems.BadParameter("department", $"department '{department}' is not a department code");
+        }
+
+        AlertStatus? status = call.QueryValue("status") switch
+        {
+            null or "open" => AlertStatus.Open,
+            "resolved" => AlertStatus.Resolved,
+            "superseded" => AlertStatus.Superseded,
+            "all" => null,
+            var other => throw Problems.BadParameter("status", $"status '{other}' is not open, resolved, superseded or all"),
+        };
+
+        var records = await alerts.ListAsync(level, department, status, cancellationToken).ConfigureAwait(false);
+        return HttpResult.Ok(records
+            .Select(r => new AlertView(r.CaseNo, r.Department, r.ItemCode, r.DeadlineKind, AlertRecordRules.Name(r.Level), r.Due, ChinaTime.InChina(r.RaisedAt), r.ResolvedAt is { } at ? ChinaTime.InChina(at) : null))
+            .ToList());
+    }
+
+    private async Task<HttpResult> ListDueAsync(HttpCall call, CancellationToken cancellationToken)
+    {
+        var from = ParseDate(call, "from");
+        var to = ParseDate(call, "to");
+        if (to < from)
+        {
+            throw Problems.BadParameter("to", $"to {to:yyyy-MM-dd} is before from {from:yyyy-MM-dd}");
+        }
+
+        if (to.DayNumber - from.DayNumber >= MaxDueWindowDays)
+        {
+            throw Problems.BadParameter("to", $"the window is at most {MaxDueWindowDays} days");
+        }
+
+        var (timers, truncated) = await dueTimers.ListAsync(ChinaTime.StartOf(from), ChinaTime.EndOf(to), MaxDueTimers, cancellationToken).ConfigureAwait(false);
+        var result = HttpResult.Ok(timers.Select(t => new DueTimerView(t.Kind, t.TargetId, t.Key, ChinaTime.InChina(t.DueAt))).ToList());
+        return truncated ? result.WithHeader("X-Truncated", "true") : result;
+    }
+
+    private static DateOnly ParseDate(HttpCall call, string name)
+    {
+        var text = call.QueryValue(name) ?? throw Problems.BadParameter(name, $"{name} is required (YYYY-MM-DD)");
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw Problems.BadParameter(name, $"{name} '{text}' is not a date (YYYY-MM-DD)");
+    }
+}

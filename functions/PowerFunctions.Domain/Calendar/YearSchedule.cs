@@ -1,0 +1,201 @@
+using PowerFunctions.Domain.Common;
+
+namespace PowerFunctions.Domain.Calendar;
+
+/// <summary>
+/// One year's official holiday schedule (国务院办公厅 节假日安排): the holiday periods (days off) and
+/// the make-up working days (调休上班) that fall on a weekend. Only a valid schedule exists: build it
+/// with <see cref="Create"/>, which lists every problem at once.
+/// </summary>
+public sealed record YearSchedule
+{
+    /// <summary>The first year a schedule may be given for.</summary>
+    public const int MinYear = 1950;
+
+    /// <summary>The last year a schedule may be given for.</summary>
+    public const int MaxYear = 2200;
+
+    public const string InvalidCode = "calendar.invalid_schedule";
+
+    private YearSchedule(int year, IReadOnlyList<Holiday> holidays, IReadOnlyList<DateOnly> makeupWorkdays)
+    {
+        Year = year;
+        Holidays = holidays;
+        MakeupWorkdays = makeupWorkdays;
+    }
+
+    public int Year { get; }
+
+    /// <summary>The holiday periods, in date order, none overlapping.</summary>
+    public IReadOnlyList<Holiday> Holidays { get; }
+
+    /// <summary>The make-up working days, in date order: each a Saturday or Sunday outside every holiday.</summary>
+    public IReadOnlyList<DateOnly> MakeupWorkdays { get; }
+
+    /// <summary>
+    /// A schedule for <paramref name="year"/>, or a validation error (<c>calendar.invalid_schedule</c>)
+    /// whose <see cref="DomainError.Errors"/> name every problem: a missing name, from after to, a date
+    /// outside the year, overlapping holidays, a make-up day that is not a Saturday or Sunday, a
+    /// make-up day given twice or inside a holiday.
+    /// </summary>
+    public static Result<YearSchedule> Create(int year, IEnumerable<Holiday> holidays, IEnumerable<DateOnly> makeupWorkdays)
+    {
+        ArgumentNullException.ThrowIfNull(holidays);
+        ArgumentNullException.ThrowIfNull(makeupWorkdays);
+        var holidayList = holidays.ToList();
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < holidayList.Count; i++)
+        {
+            if (holidayList[i] is null)
+            {
+                errors[$"holidays[{i}]"] = ["缺少节假日"];
+            }
+        }
+
+        return CreateChecked(year, holidayList!, makeupWorkdays.Select(d => (DateOnly?)d).ToList(), errors);
+    }
+
+    /// <summary>
+    /// The same validation, for input already partly checked: a null holiday or make-up day was
+    /// unreadable and is already reported in <paramref name="errors"/>, which the other problems join.
+    /// </summary>
+    internal static Result<YearSchedule> CreateChecked(int year, IReadOnlyList<Holiday?> holidayList, IReadOnlyList<DateOnly?> makeupInput, Dictionary<string, List<string>> errors)
+    {
+        void Add(string key, string message)
+        {
+            if (!errors.TryGetValue(key, out var list))
+            {
+                errors[key] = list = [];
+            }
+
+            list.Add(message);
+        }
+
+        if (year is < MinYear or > MaxYear)
+        {
+            Add("year", $"年份 {year} 不在 {MinYear}–{MaxYear} 之内");
+        }
+
+        for (var i = 0; i < holidayList.Count; i++)
+        {
+            var h = holidayList[i];
+            var key = $"holidays[{i}]";
+            if (h is null)
+            {
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(h.Name))
+            {
+                Add($"{key}.name", "节假日名称不能为空");
+            }
+
+            if (h.From > h.To)
+            {
+                Add(key, $"开始日期 {Iso(h.From)} 晚于结束日期 {Iso(h.To)}");
+            }
+
+            if (h.From.Year != year)
+            {
+                Add($"{key}.from", $"{Iso(h.From)} 不在 {year} 年内");
+            }
+
+            if (h.To.Year != year)
+            {
+                Add($"{key}.to", $"{Iso(h.To)} 不在 {year} 年内");
+            }
+        }
+
+        for (var i = 0; i < holidayList.Count; i++)
+        {
+            for (var j = i + 1; j < holidayList.Count; j++)
+            {
+                var (a, b) = (holidayList[i], holidayList[j]);
+                if (a is not null && b is not null && a.From <= a.To && b.From <= b.To && a.From <= b.To && b.From <= a.To)
+                {
+                    Add($"holidays[{j}]", $"与 holidays[{i}]（{a.Name} {Iso(a.From)}–{Iso(a.To)}）重叠");
+                }
+            }
+        }
+
+        for (var i = 0; i < makeupInput.Count; i++)
+        {
+            if (makeupInput[i] is not { } d)
+            {
+                continue;
+            }
+
+            var key = $"makeupWorkdays[{i}]";
+            if (d.Year != year)
+            {
+                Add(key, $"{Iso(d)} 不在 {year} 年内");
+            }
+
+            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                Add(key, $"{Iso(d)} 不是周六或周日，无需调休上班");
+            }
+
+            var first = IndexOf(makeupInput, d);
+            if (first < i)
+            {
+                Add(key, $"{Iso(d)} 与 makeupWorkdays[{first}] 重复");
+            }
+
+            var inside = holidayList.FirstOrDefault(h => h is not null && h.Contains(d));
+            if (inside is not null)
+            {
+                Add(key, $"{Iso(d)} 在假期 {inside.Name}（{Iso(inside.From)}–{Iso(inside.To)}）之内");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            var frozen = errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+            return DomainError.Validation(
+                InvalidCode,
+                "节假日安排无效",
+                string.Join("; ", frozen.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))),
+                frozen);
+        }
+
+        return new YearSchedule(
+            year,
+            holidayList.Select(h => h! with { Name = h.Name.Trim() }).OrderBy(h => h.From).ToList().AsReadOnly(),
+            makeupInput.Select(d => d!.Value).Order().ToList().AsReadOnly());
+    }
+
+    /// <summary>The holiday that <paramref name="date"/> falls in, or null.</summary>
+    public Holiday? HolidayOn(DateOnly date)
+    {
+        foreach (var h in Holidays)
+        {
+            if (h.Contains(date))
+            {
+                return h;
+            }
+        }
+
+        return null;
+    }
+
+    public bool Equals(YearSchedule? other) =>
+        other is not null && Year == other.Year && Holidays.SequenceEqual(other.Holidays) && MakeupWorkdays.SequenceEqual(other.MakeupWorkdays);
+
+    public override int GetHashCode() => HashCode.Combine(Year, Holidays.Count, MakeupWorkdays.Count);
+
+    private static int IndexOf(IReadOnlyList<DateOnly?> days, DateOnly day)
+    {
+        for (var i = 0; i < days.Count; i++)
+        {
+            if (days[i] == day)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
