@@ -5,6 +5,7 @@ using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
 using PowerFunctions.App.Features.Admin;
 using PowerFunctions.App.Features.Calendar;
+using PowerFunctions.App.Features.Catalog;
 using PowerFunctions.App.Features.Health;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
@@ -71,13 +72,18 @@ public static class PowerFunctionsHost
     {
         services.AddFunctionModule<HealthFunctions>();
         services.AddFunctionModule<ClockFunctions>();
-        services.AddFunctionModule<TimerFunctions>();
+        services.AddDurableTimers();
+        services.AddSupervision();
         services.AddSingleton<StoredCalendarProvider>();
         services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<StoredCalendarProvider>());
         services.AddSingleton<IStartupTask, CalendarTableStartup>();
         services.AddFunctionModule<CalendarFunctions>();
-        services.AddDurableTimers();
-        services.AddSupervision();
+
+        services.AddSingleton<CatalogStore>();
+        services.AddSingleton<ICatalogLookup, CatalogLookupService>();
+        services.AddSingleton<IStartupTask, CatalogTablesStartupTask>();
+        services.AddSingleton<IStartupTask, CatalogSeedStartupTask>();
+        services.AddFunctionModule<CatalogFunctions>();
     }
 
     /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>

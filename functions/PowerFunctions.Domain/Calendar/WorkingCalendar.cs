@@ -27,6 +27,7 @@ public sealed class WorkingCalendar : IWorkingCalendar
     private readonly int[] _workingDays;      // day numbers of the working days in the range, in order
     private readonly int _firstOrdinal;       // ordinal of _workingDays[0]
     private readonly int _offsetAfter;        // Ordinal(x) - WeekdayOrdinal(x) for x after the range
+    private readonly bool _noGaps;            // every year of the range is loaded
 
     /// <summary>A calendar over <paramref name="schedules"/> (at most one per year).</summary>
     public WorkingCalendar(IEnumerable<YearSchedule> schedules)
@@ -51,6 +52,7 @@ public sealed class WorkingCalendar : IWorkingCalendar
             _workingDays = [];
             _firstOrdinal = 1;
             _offsetAfter = 0;
+            _noGaps = false;
             Schedules = [];
             return;
         }
@@ -62,6 +64,8 @@ public sealed class WorkingCalendar : IWorkingCalendar
         {
             _loaded[y - _firstYear] = true;
         }
+
+        _noGaps = _loaded.All(l => l);
 
         _rangeStart = new DateOnly(_firstYear, 1, 1).DayNumber;
         _rangeEnd = new DateOnly(lastYear, 12, 31).DayNumber;
@@ -167,7 +171,7 @@ public sealed class WorkingCalendar : IWorkingCalendar
         }
 
         var result = DateOfOrdinal((long)Ordinal(from.DayNumber) + days);
-        return new CalendarDate(result, AnyYearUnloaded(from.AddDays(1).Year, result.Year));
+        return new CalendarDate(result, AnyDayUnloaded(from.DayNumber + 1, result));
     }
 
     /// <summary>
@@ -181,7 +185,7 @@ public sealed class WorkingCalendar : IWorkingCalendar
         ArgumentOutOfRangeException.ThrowIfNegative(days);
         var last = from.AddDays(days);
         var result = IsWorkingDay(last) ? last : DateOfOrdinal((long)Ordinal(last.DayNumber) + 1);
-        return new CalendarDate(result, AnyYearUnloaded(last.Year, result.Year));
+        return new CalendarDate(result, AnyDayUnloaded(last.DayNumber, result));
     }
 
     /// <summary>Working days in (<paramref name="fromExclusive"/>, <paramref name="toInclusive"/>]; 0 when to ≤ from.</summary>
@@ -252,9 +256,21 @@ public sealed class WorkingCalendar : IWorkingCalendar
         return DateOnly.FromDayNumber((int)day);
     }
 
-    private bool AnyYearUnloaded(int fromYear, int toYear)
+    /// <summary>True when a day from day number <paramref name="fromDay"/> to <paramref name="to"/> lies in a year with no schedule.</summary>
+    private bool AnyDayUnloaded(int fromDay, DateOnly to)
     {
-        for (var y = fromYear; y <= toYear; y++)
+        var toDay = to.DayNumber;
+        if (fromDay < _rangeStart || toDay > _rangeEnd)
+        {
+            return true;
+        }
+
+        if (_noGaps)
+        {
+            return false;
+        }
+
+        for (var y = DateOnly.FromDayNumber(fromDay).Year; y <= to.Year; y++)
         {
             if (!HasSchedule(y))
             {

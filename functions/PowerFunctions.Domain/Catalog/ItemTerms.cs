@@ -28,6 +28,9 @@ public sealed record ItemTerms
     /// <summary>Statutory working days to decide (行政许可法 第四十二条: 20; joint handling 45).</summary>
     public required int LegalWorkingDays { get; init; }
 
+    /// <summary>The unit of <see cref="PromisedWorkingDays"/> and <see cref="LegalWorkingDays"/>: working days for every licensing item; calendar days only where a law counts so.</summary>
+    public LimitUnit LimitUnit { get; init; } = LimitUnit.Working;
+
     /// <summary>Substantive review by A角 and B角; otherwise formal review by one reviewer.</summary>
     public required bool Substantive { get; init; }
 

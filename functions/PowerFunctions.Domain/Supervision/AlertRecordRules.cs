@@ -1,3 +1,5 @@
+using PowerFunctions.Domain.Deadlines;
+
 namespace PowerFunctions.Domain.Supervision;
 
 /// <summary>
@@ -72,6 +74,17 @@ public static class AlertRecordRules
 
     /// <summary>True when a listing asking for records in <paramref name="wanted"/> status (null: every record) shows the record.</summary>
     public static bool IsListed(AlertRecord record, AlertStatus? wanted) => wanted is null || StatusOf(record) == wanted;
+
+    /// <summary>
+    /// The alert a deadline status calls for (computed by <see cref="AlertRules.StatusAt"/>): yellow and red
+    /// raise their level, pending and met raise none. Source: municipal 电子监察 rules (public).
+    /// </summary>
+    public static AlertLevel? LevelFor(DeadlineStatus status) => status switch
+    {
+        DeadlineStatus.Yellow => AlertLevel.Yellow,
+        DeadlineStatus.Red => AlertLevel.Red,
+        _ => null,
+    };
 
     /// <summary>The level's name in the API: <c>yellow</c> or <c>red</c>.</summary>
     public static string Name(AlertLevel level) => level switch

@@ -107,37 +107,37 @@ internal sealed class EmbeddedTableClient : ITableClient
         var after = query.ContinuationToken is null ? default : DecodeToken(query.ContinuationToken);
         EnsureTable();
 
+        // A token names the next page's first row, at or past every lower bound of the query, so it
+        // replaces them: the primary key then seeks straight to the page instead of re-reading earlier rows.
+        var resuming = query.ContinuationToken is not null;
+        if (resuming && !TokenWithinLowerBounds(query, after))
+        {
+            throw StorageErrors.InvalidInput("the continuation token belongs to another query");
+        }
+
         var sql = new StringBuilder("SELECT pk, rk, etag, ts, props FROM entities WHERE tbl = $t");
         if (query.PartitionKey is not null)
         {
             sql.Append(" AND pk = $pk");
+            sql.Append(resuming ? " AND rk >= $afterRk" : query.RowKeyFrom is not null ? " AND rk >= $rkFrom" : string.Empty);
         }
         else
         {
-            if (query.PartitionKeyFrom is not null)
-            {
-                sql.Append(" AND pk >= $pkFrom");
-            }
-
+            sql.Append(resuming ? " AND (pk, rk) >= ($afterPk, $afterRk)" : query.PartitionKeyFrom is not null ? " AND pk >= $pkFrom" : string.Empty);
             if (query.PartitionKeyTo is not null)
             {
                 sql.Append(" AND pk < $pkTo");
             }
-        }
 
-        if (query.RowKeyFrom is not null)
-        {
-            sql.Append(" AND rk >= $rkFrom");
+            if (query.RowKeyFrom is not null)
+            {
+                sql.Append(" AND rk >= $rkFrom");
+            }
         }
 
         if (query.RowKeyTo is not null)
         {
             sql.Append(" AND rk < $rkTo");
-        }
-
-        if (query.ContinuationToken is not null)
-        {
-            sql.Append(" AND (pk > $afterPk OR (pk = $afterPk AND rk >= $afterRk))");
         }
 
         sql.Append(" ORDER BY pk, rk LIMIT $limit");
@@ -147,21 +147,35 @@ internal sealed class EmbeddedTableClient : ITableClient
         {
             var command = session.Command(text);
             command.Parameters.AddWithValue("$t", _key);
-            AddIfSet(command, "$pk", query.PartitionKey);
-            if (query.PartitionKey is null)
+            if (query.PartitionKey is not null)
             {
-                AddIfSet(command, "$pkFrom", query.PartitionKeyFrom);
+                command.Parameters.AddWithValue("$pk", query.PartitionKey);
+                if (resuming)
+                {
+                    command.Parameters.AddWithValue("$afterRk", after.RowKey);
+                }
+                else
+                {
+                    AddIfSet(command, "$rkFrom", query.RowKeyFrom);
+                }
+            }
+            else
+            {
+                if (resuming)
+                {
+                    command.Parameters.AddWithValue("$afterPk", after.PartitionKey);
+                    command.Parameters.AddWithValue("$afterRk", after.RowKey);
+                }
+                else
+                {
+                    AddIfSet(command, "$pkFrom", query.PartitionKeyFrom);
+                }
+
                 AddIfSet(command, "$pkTo", query.PartitionKeyTo);
+                AddIfSet(command, "$rkFrom", query.RowKeyFrom);
             }
 
-            AddIfSet(command, "$rkFrom", query.RowKeyFrom);
             AddIfSet(command, "$rkTo", query.RowKeyTo);
-            if (query.ContinuationToken is not null)
-            {
-                command.Parameters.AddWithValue("$afterPk", after.PartitionKey);
-                command.Parameters.AddWithValue("$afterRk", after.RowKey);
-            }
-
             command.Parameters.AddWithValue("$limit", query.PageSize + 1);
             var entities = new List<TableEntity>(Math.Min(query.PageSize, 64));
             string? token = null;
@@ -361,6 +375,24 @@ internal sealed class EmbeddedTableClient : ITableClient
         command.Parameters.AddWithValue("$props", packed);
         return command;
     }
+
+    /// <summary>
+    /// A token may only move a query forward, never widen it: it must lie at or past the query's lower
+    /// bounds, compared as SQLite compares keys (UTF-8 bytes).
+    /// </summary>
+    private static bool TokenWithinLowerBounds(TableQuery query, (string PartitionKey, string RowKey) after)
+    {
+        if (query.PartitionKey is not null)
+        {
+            return string.Equals(after.PartitionKey, query.PartitionKey, StringComparison.Ordinal)
+                && (query.RowKeyFrom is null || CompareUtf8(after.RowKey, query.RowKeyFrom) >= 0);
+        }
+
+        return query.PartitionKeyFrom is null || CompareUtf8(after.PartitionKey, query.PartitionKeyFrom) >= 0;
+    }
+
+    private static int CompareUtf8(string left, string right) =>
+        Encoding.UTF8.GetBytes(left).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(right));
 
     private static void AddIfSet(SqliteCommand command, string name, string? value)
     {

@@ -94,10 +94,10 @@ internal sealed class SqliteStore : IDisposable
         {
             return work(session);
         }
-        catch (SqliteException)
+        catch (SqliteException e)
         {
             session.Healthy = false;
-            throw;
+            throw Busy(e) ?? (Exception)e;
         }
         finally
         {
@@ -128,12 +128,17 @@ internal sealed class SqliteStore : IDisposable
             var session = Rent();
             try
             {
-                session.Execute("BEGIN IMMEDIATE");
                 T result;
                 try
                 {
+                    session.Execute("BEGIN IMMEDIATE");
                     result = work(session);
                     session.Execute("COMMIT");
+                }
+                catch (SqliteException e) when (Busy(e) is { } busy)
+                {
+                    Rollback(session);
+                    throw busy;
                 }
                 catch
                 {
@@ -280,6 +285,12 @@ internal sealed class SqliteStore : IDisposable
 
         _idle.Add(session);
     }
+
+    /// <summary>The file stayed locked by another process past the busy timeout: Azure's 503 ServerBusy, so callers may retry.</summary>
+    private static Azure.RequestFailedException? Busy(SqliteException e) =>
+        e.SqliteErrorCode is 5 or 6 // SQLITE_BUSY, SQLITE_LOCKED
+            ? new Azure.RequestFailedException(503, $"the embedded store is busy: {e.Message}", "ServerBusy", e)
+            : null;
 
     private static void Rollback(SqliteSession session)
     {

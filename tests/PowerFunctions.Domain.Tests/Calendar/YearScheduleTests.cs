@@ -117,4 +117,27 @@ public sealed class YearScheduleTests
     {
         Assert.False(YearScheduleJson.Parse("""{"year":2026,"holidays":[],"makeupWorkdays":[]}""", 2027).IsSuccess);
     }
+
+    [Fact]
+    public void Json_BadFormatAndBadSchedule_AreListedTogether()
+    {
+        const string json = """
+            {"holidays":[{"name":"国庆节","from":"2027-10-01","to":"2027-10-07"},{"name":"中秋节","from":"2027-10-07","to":"2027-10-08"},{"name":"","from":"2027-02-x","to":"2027-02-10"}],
+             "makeupWorkdays":["2027-10-13","bad"]}
+            """;
+
+        var result = YearScheduleJson.Parse(json, 2027);
+
+        Assert.Equal(
+            ["holidays[1]", "holidays[2].from", "holidays[2].name", "makeupWorkdays[0]", "makeupWorkdays[1]"],
+            result.Error!.Errors!.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Json_MissingLists_AreRefused()
+    {
+        var result = YearScheduleJson.Parse("{}", 2027);
+
+        Assert.Equal(["holidays", "makeupWorkdays"], result.Error!.Errors!.Keys.Order(StringComparer.Ordinal));
+    }
 }

@@ -1,3 +1,4 @@
+using PowerFunctions.Domain.Deadlines;
 using PowerFunctions.Domain.Supervision;
 
 namespace PowerFunctions.Domain.Tests.Supervision;
@@ -127,6 +128,16 @@ public sealed class AlertRecordRulesTests
     {
         Assert.True(AlertRecordRules.IsListed(AlertRecordRules.Resolve(Record(AlertLevel.Red), Raised), null));
         Assert.True(AlertRecordRules.IsListed(AlertRecordRules.SupersedeBy(Record(AlertLevel.Yellow), AlertLevel.Red, Raised), null));
+    }
+
+    [Theory]
+    [InlineData(DeadlineStatus.Pending, null)]
+    [InlineData(DeadlineStatus.Yellow, AlertLevel.Yellow)]
+    [InlineData(DeadlineStatus.Red, AlertLevel.Red)]
+    [InlineData(DeadlineStatus.Met, null)]
+    public void LevelFor_DeadlineStatus_RaisesYellowOrRedOnly(DeadlineStatus status, AlertLevel? expected)
+    {
+        Assert.Equal(expected, AlertRecordRules.LevelFor(status));
     }
 
     [Theory]

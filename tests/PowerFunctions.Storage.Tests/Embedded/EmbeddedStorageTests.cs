@@ -138,6 +138,27 @@ public sealed class EmbeddedStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task Query_TokenFromAnotherPartition_Throws400InsteadOfWideningTheQuery()
+    {
+        using var account = new EmbeddedStorageAccount(_dataPath);
+        var table = account.GetTableClient("Scoped");
+        await table.CreateIfNotExistsAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await table.AddEntityAsync(new TableEntity("mine", $"r{i}"));
+            await table.AddEntityAsync(new TableEntity("other", $"r{i}"));
+        }
+
+        var otherToken = (await table.QueryAsync(new TableQuery { PartitionKey = "other", PageSize = 1 })).ContinuationToken;
+        var earlyToken = (await table.QueryAsync(new TableQuery { PageSize = 1 })).ContinuationToken;
+
+        Assert.Equal(400, (await Assert.ThrowsAsync<RequestFailedException>(() =>
+            table.QueryAsync(new TableQuery { PartitionKey = "mine", ContinuationToken = otherToken }))).Status);
+        Assert.Equal(400, (await Assert.ThrowsAsync<RequestFailedException>(() =>
+            table.QueryAsync(new TableQuery { PartitionKeyFrom = "n", ContinuationToken = earlyToken }))).Status);
+    }
+
+    [Fact]
     public async Task Entity_UnsupportedPropertyTypeOrName_Throws400()
     {
         using var account = new EmbeddedStorageAccount(_dataPath);

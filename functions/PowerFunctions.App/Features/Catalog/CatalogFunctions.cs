@@ -1,0 +1,321 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using PowerFunctions.App.Auth;
+using PowerFunctions.App.Features.Calendar;
+using PowerFunctions.App.Hosting;
+using PowerFunctions.App.Http;
+using PowerFunctions.Domain.Calendar;
+using PowerFunctions.Domain.Catalog;
+using PowerFunctions.Domain.Common;
+
+namespace PowerFunctions.App.Features.Catalog;
+
+/// <summary>
+/// The power catalog (权力清单) over HTTP. Public: the list of published items, each item's full
+/// service guide, its versions and its flowchart (JSON and SVG). Catalog admins of the item's
+/// department: create, update (a draft, or a new revision of a published item), publish, abolish,
+/// record a change of the legal basis; supervisors and admins see pending revisions.
+/// Writes accept <c>If-Match</c> with the item's latest version (412 when stale) and answer its
+/// <c>ETag</c>.
+/// </summary>
+public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, IServiceProvider services) : IFunctionModule
+{
+    private static readonly IWorkingCalendar FallbackCalendar = new WeekendOnlyCalendar();
+
+    public IEnumerable<FunctionDeclaration> Declare()
+    {
+        yield return Function.Http("CatalogList", "GET", "catalog/items", Access.Public, ListAsync);
+        yield return Function.Http("CatalogItemGet", "GET", "catalog/items/{code}", Access.Public, GetAsync);
+        yield return Function.Http("CatalogItemVersions", "GET", "catalog/items/{code}/versions", Access.Public, VersionsAsync);
+        yield return Function.Http("CatalogItemVersionGet", "GET", "catalog/items/{code}/versions/{version}", Access.Public, VersionAsync);
+        yield return Function.Http("CatalogItemFlowchart", "GET", "catalog/items/{code}/flowchart", Access.Public, FlowchartAsync);
+        yield return Function.Http("CatalogItemFlowchartSvg", "GET", "catalog/items/{code}/flowchart.svg", Access.Public, FlowchartSvgAsync);
+        yield return Function.Http("CatalogItemCreate", "POST", "catalog/items", Access.AnyRole(Roles.CatalogAdmin), CreateAsync);
+        yield return Function.Http("CatalogItemUpdate", "PUT", "catalog/items/{code}", Access.AnyRole(Roles.CatalogAdmin), UpdateAsync);
+        yield return Function.Http("CatalogItemPublish", "POST", "catalog/items/{code}/publish", Access.AnyRole(Roles.CatalogAdmin), PublishAsync);
+        yield return Function.Http("CatalogItemAbolish", "POST", "catalog/items/{code}/abolish", Access.AnyRole(Roles.CatalogAdmin), AbolishAsync);
+        yield return Function.Http("CatalogItemBasisChange", "POST", "catalog/items/{code}/basis-changes", Access.AnyRole(Roles.CatalogAdmin), BasisChangeAsync);
+        yield return Function.Http("CatalogRevisions", "GET", "catalog/revisions", Access.AnyRole(Roles.CatalogAdmin, Roles.Supervisor, Roles.Admin), RevisionsAsync);
+    }
+
+    public static ProblemException NotFound(string code) =>
+        Problems.NotFound("catalog.item_not_found", "权力事项不存在", $"no item with code '{code}'");
+
+    private DateOnly Today => ChinaTime.Today(clock);
+
+    private DateTimeOffset Now => ChinaTime.InChina(clock.GetUtcNow());
+
+    // ---- public ----
+
+    private async Task<HttpResult> ListAsync(HttpCall call, CancellationToken ct)
+    {
+        var kind = Blank(call.QueryValue("kind"));
+        var department = Blank(call.QueryValue("department"));
+        var text = Blank(call.QueryValue("q"));
+        if (kind is not null && !PowerKinds.IsKnown(kind))
+        {
+            throw Problems.BadParameter("kind", $"kind must be one of: {string.Join(", ", PowerKinds.All.Select(k => k.Key))}");
+        }
+
+        if (text is { Length: > 100 })
+        {
+            throw Problems.BadParameter("q", "the search text is longer than 100 characters");
+        }
+
+        var catalog = await store.PublishedAsync(ct).ConfigureAwait(false);
+        if (kind is null && department is null && text is null)
+        {
+            return HttpResult.Bytes(catalog.AllJson, "application/json; charset=utf-8");
+        }
+
+        var entries = catalog.Items
+            .Where(i => kind is null || string.Equals(i.Kind, kind, StringComparison.Ordinal))
+            .Where(i => department is null || string.Equals(i.Department.Code, department, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Department.Name, department, StringComparison.Ordinal))
+            .Where(i => text is null || Matches(i, text))
+            .Select(CatalogListEntry.From)
+            .ToList();
+        return HttpResult.Ok(entries);
+    }
+
+    private async Task<HttpResult> GetAsync(HttpCall call, CancellationToken ct)
+    {
+        var code = call.Route("code");
+        var record = await store.GetAsync(code, ct).ConfigureAwait(false);
+        if (record is null)
+        {
+            throw NotFound(code);
+        }
+
+        var ownDraft = record.Draft is not null && IsOwnAdmin(call.Caller, record.DepartmentCode);
+        var shown = record.Public ?? (ownDraft ? record.Draft : null) ?? throw NotFound(code);
+        return WithETag(HttpResult.Ok(CatalogViews.Guide(shown, Today, ownDraft && shown != record.Draft ? record.Draft!.Version : null)), shown.Version);
+    }
+
+    private async Task<HttpResult> VersionsAsync(HttpCall call, CancellationToken ct)
+    {
+        var (record, versions) = await VisibleVersionsAsync(call, ct).ConfigureAwait(false);
+        return WithETag(HttpResult.Ok(versions.Select(CatalogViews.VersionLine).ToList()), record.Latest.Version);
+    }
+
+    private async Task<HttpResult> VersionAsync(HttpCall call, CancellationToken ct)
+    {
+        var text = call.Route("version");
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+        {
+            throw Problems.BadParameter("version", "the version is a whole number from 1");
+        }
+
+        var (_, versions) = await VisibleVersionsAsync(call, ct).ConfigureAwait(false);
+        var version = versions.FirstOrDefault(v => v.Version == number)
+            ?? throw Problems.NotFound("catalog.version_not_found", "该版本不存在", $"item '{call.Route("code")}' has no version {number}");
+        return WithETag(HttpResult.Ok(CatalogViews.Guide(version, Today)), version.Version);
+    }
+
+    private async Task<HttpResult> FlowchartAsync(HttpCall call, CancellationToken ct)
+    {
+        var item = await PublicVersionAsync(call, ct).ConfigureAwait(false);
+        return HttpResult.Ok(CatalogViews.Flowchart(item));
+    }
+
+    private async Task<HttpResult> FlowchartSvgAsync(HttpCall call, CancellationToken ct)
+    {
+        var item = await PublicVersionAsync(call, ct).ConfigureAwait(false);
+        return HttpResult.Bytes(Encoding.UTF8.GetBytes(FlowchartSvg.Render(item)), "image/svg+xml; charset=utf-8")
+            .WithHeader("Cache-Control", "public, max-age=60");
+    }
+
+    // ---- catalog admins ----
+
+    private async Task<HttpResult> CreateAsync(HttpCall call, CancellationToken ct)
+    {
+        var caller = call.RequireCaller();
+        var content = Content(call.ReadJson<PowerItemRequest>(), null);
+        caller.RequireDepartment(content.Department.Code);
+        var draft = PowerItem.CreateDraft(content, Now).OrThrow();
+        CatalogStore.EnsureStorable(draft);
+        var record = await store.AddAsync(draft, ct).ConfigureAwait(false);
+        return WithETag(HttpResult.Created(CatalogViews.Guide(record.Latest, Today), $"/api/catalog/items/{draft.Code}"), draft.Version);
+    }
+
+    private async Task<HttpResult> UpdateAsync(HttpCall call, CancellationToken ct)
+    {
+        var record = await AdminRecordAsync(call, ct).ConfigureAwait(false);
+        var request = call.ReadJson<PowerItemRequest>();
+        if (!string.IsNullOrWhiteSpace(request.Code) && !string.Equals(request.Code.Trim(), record.Code, StringComparison.Ordinal))
+        {
+            throw Problems.From(PowerItemRules.Invalid(new Dictionary<string, List<string>> { ["code"] = ["事项编码不能修改"] }));
+        }
+
+        var content = Content(request, record.Code);
+        var draft = record.Latest.Edit(content, Now).OrThrow();
+        CatalogStore.EnsureStorable(draft);
+        var saved = await store.ReplaceAsync(record, record.Public, draft, [draft], ct).ConfigureAwait(false);
+        return WithETag(HttpResult.Ok(CatalogViews.Guide(draft, Today)), saved.Latest.Version);
+    }
+
+    private async Task<HttpResult> PublishAsync(HttpCall call, CancellationToken ct)
+    {
+        var record = await AdminRecordAsync(call, ct).ConfigureAwait(false);
+        if (record.Draft is null)
+        {
+            throw Problems.From(DomainError.Conflict("catalog.not_a_draft", "没有待发布的草稿", $"item '{record.Code}' has no draft; PUT a revision first"));
+        }
+
+        var now = Now;
+        var published = record.Draft.Publish(now).OrThrow();
+        var snapshots = record.Public is { Status: ItemStatus.Published } old ? new[] { old.Supersede(now), published } : [published];
+        await store.ReplaceAsync(record, published, null, snapshots, ct).ConfigureAwait(false);
+        return WithETag(HttpResult.Ok(CatalogViews.Guide(published, Today)), published.Version);
+    }
+
+    private async Task<HttpResult> AbolishAsync(HttpCall call, CancellationToken ct)
+    {
+        var record = await AdminRecordAsync(call, ct).ConfigureAwait(false);
+        var body = call.ReadJson<AbolishRequest>();
+        var current = record.Public ?? record.Latest;
+        var abolished = current.Abolish(body.Reason, Now).OrThrow();
+        await store.ReplaceAsync(record, abolished, null, [abolished], ct).ConfigureAwait(false);
+        return WithETag(HttpResult.Ok(CatalogViews.Guide(abolished, Today)), abolished.Version);
+    }
+
+    private async Task<HttpResult> BasisChangeAsync(HttpCall call, CancellationToken ct)
+    {
+        var record = await AdminRecordAsync(call, ct).ConfigureAwait(false);
+        var body = call.ReadJson<BasisChangeRequest>();
+        if (!DateOnly.TryParseExact(body.ChangedOn ?? string.Empty, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var changedOn))
+        {
+            throw Problems.From(PowerItemRules.Invalid(new Dictionary<string, List<string>> { ["changedOn"] = ["须为 YYYY-MM-DD 格式的日期"] }));
+        }
+
+        if (record.Published is not { } published)
+        {
+            throw Problems.From(DomainError.Conflict("catalog.not_published", "只有已发布的事项需要随法律依据变化而调整", $"item '{record.Code}' is not published"));
+        }
+
+        var calendar = await CalendarAsync(ct).ConfigureAwait(false);
+        var now = Now;
+        var changed = published.RecordBasisChange(changedOn, body.Description, calendar, now).OrThrow();
+        var draft = record.Draft is null ? null : record.Draft.RecordBasisChange(changedOn, body.Description, calendar, now).OrThrow();
+        await store.ReplaceAsync(record, changed, draft, draft is null ? [changed] : [changed, draft], ct).ConfigureAwait(false);
+        return WithETag(HttpResult.Ok(CatalogViews.Revision(changed, Today)), (draft ?? changed).Version);
+    }
+
+    private async Task<HttpResult> RevisionsAsync(HttpCall call, CancellationToken ct)
+    {
+        var caller = call.RequireCaller();
+        var overdueOnly = call.QueryValue("overdue") is { } o && (o == "true" || o == "1");
+        var today = Today;
+        var records = await store.ScanAsync(ct).ConfigureAwait(false);
+        var oversight = caller.IsInRole(Roles.Supervisor) || caller.IsInRole(Roles.Admin);
+        var pending = records
+            .Where(r => r.Published?.PendingBasisChange is not null)
+            .Where(r => oversight || string.Equals(r.DepartmentCode, caller.Department, StringComparison.Ordinal))
+            .Select(r => r.Published!)
+            .Where(i => !overdueOnly || i.IsRevisionOverdue(today))
+            .OrderBy(i => i.RevisionDue)
+            .ThenBy(i => i.Code, StringComparer.Ordinal)
+            .Select(i => CatalogViews.Revision(i, today))
+            .ToList();
+        return HttpResult.Ok(pending);
+    }
+
+    // ---- helpers ----
+
+    private async Task<CatalogRecord> AdminRecordAsync(HttpCall call, CancellationToken ct)
+    {
+        var caller = call.RequireCaller();
+        var code = call.Route("code");
+        var record = await store.GetAsync(code, ct).ConfigureAwait(false) ?? throw NotFound(code);
+        caller.RequireDepartment(record.DepartmentCode);
+        CheckIfMatch(call, record.Latest.Version);
+        return record;
+    }
+
+    private async Task<PowerItem> PublicVersionAsync(HttpCall call, CancellationToken ct)
+    {
+        var code = call.Route("code");
+        var catalog = await store.PublishedAsync(ct).ConfigureAwait(false);
+        if (catalog.Find(code) is { } cached)
+        {
+            return cached;
+        }
+
+        var record = await store.GetAsync(code, ct).ConfigureAwait(false);
+        if (record is null)
+        {
+            throw NotFound(code);
+        }
+
+        return record.Public ?? (IsOwnAdmin(call.Caller, record.DepartmentCode) ? record.Draft : null) ?? throw NotFound(code);
+    }
+
+    private async Task<(CatalogRecord Record, IReadOnlyList<PowerItem> Versions)> VisibleVersionsAsync(HttpCall call, CancellationToken ct)
+    {
+        var code = call.Route("code");
+        var record = await store.GetAsync(code, ct).ConfigureAwait(false) ?? throw NotFound(code);
+        var all = await store.VersionsAsync(record, ct).ConfigureAwait(false);
+        var visible = IsOwnAdmin(call.Caller, record.DepartmentCode) ? all : all.Where(v => v.Status != ItemStatus.Draft).ToList();
+        if (visible.Count == 0)
+        {
+            throw NotFound(code);
+        }
+
+        return (record, visible);
+    }
+
+    private async ValueTask<IWorkingCalendar> CalendarAsync(CancellationToken ct) =>
+        services.GetService(typeof(ICalendarProvider)) is ICalendarProvider provider
+            ? await provider.GetCurrentAsync(ct).ConfigureAwait(false)
+            : FallbackCalendar;
+
+    private static PowerItem Content(PowerItemRequest request, string? code)
+    {
+        var (item, errors) = request.ToContent(code);
+        if (item is null)
+        {
+            throw Problems.From(PowerItemRules.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToList())));
+        }
+
+        return item;
+    }
+
+    /// <summary>412 unless <c>If-Match</c> (when sent) names the item's latest version: <c>3</c>, <c>"3"</c>, <c>W/"3"</c> or <c>*</c>.</summary>
+    private static void CheckIfMatch(HttpCall call, int latestVersion)
+    {
+        var header = call.Header("If-Match");
+        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
+        {
+            return;
+        }
+
+        var tags = header.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => t.StartsWith("W/", StringComparison.Ordinal) ? t[2..] : t)
+            .Select(t => t.Trim('"'));
+        var expected = latestVersion.ToString(CultureInfo.InvariantCulture);
+        if (!tags.Contains(expected, StringComparer.Ordinal))
+        {
+            throw Problems.PreconditionFailed($"If-Match '{header}' does not match the item's latest version {expected}");
+        }
+    }
+
+    private static HttpResult WithETag(HttpResult result, int version) =>
+        result.WithHeader("ETag", $"\"{version.ToString(CultureInfo.InvariantCulture)}\"");
+
+    private static bool IsOwnAdmin(Caller? caller, string departmentCode) =>
+        caller is not null && caller.IsInRole(Roles.CatalogAdmin) && string.Equals(caller.Department, departmentCode, StringComparison.Ordinal);
+
+    private static bool Matches(PowerItem item, string text) =>
+        item.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
+        || item.Code.Contains(text, StringComparison.OrdinalIgnoreCase)
+        || item.Department.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
+        || item.LegalBases.Any(b => b.Law.Contains(text, StringComparison.OrdinalIgnoreCase));
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The body of <c>POST …/abolish</c>.</summary>
+    public sealed record AbolishRequest(string? Reason);
+
+    /// <summary>The body of <c>POST …/basis-changes</c>: the date the law changed and what changed.</summary>
+    public sealed record BasisChangeRequest(string? ChangedOn, string? Description);
+}
