@@ -5,6 +5,7 @@ using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
 using PowerFunctions.App.Features.Admin;
 using PowerFunctions.App.Features.Calendar;
+using PowerFunctions.App.Features.Cases;
 using PowerFunctions.App.Features.Catalog;
 using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Health;
@@ -88,6 +89,8 @@ public static class PowerFunctionsHost
         services.AddFunctionModule<CatalogFunctions>();
         services.AddFunctionModule<DocumentFunctions>();
         services.AddDocuments();
+
+        services.AddCases();
     }
 
     /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>
