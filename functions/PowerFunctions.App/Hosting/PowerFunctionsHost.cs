@@ -5,11 +5,11 @@ using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
 using PowerFunctions.App.Features.Admin;
 using PowerFunctions.App.Features.Calendar;
+using PowerFunctions.App.Features.Cases;
 using PowerFunctions.App.Features.Catalog;
 using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Complaints;
 using PowerFunctions.App.Features.Health;
-using PowerFunctions.App.Features.Intake;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Storage;
@@ -69,7 +69,7 @@ public static class PowerFunctionsHost
         services.AddSingleton(Options.Create(http));
         services.AddSingleton(new SeedOptions { Catalog = AppSettings.SeedCatalog(configuration, environment) });
         services.AddSingleton(CreateClock(clock));
-        services.AddSingleton<IStorageAccount>(_ => CreateStorage(storage));
+        services.AddSingleton(CreateStorage(storage));
         services.AddSingleton<TokenService>();
         services.AddSingleton<Telemetry>();
         services.AddSingleton<HttpPipeline>();
@@ -153,9 +153,9 @@ public static class PowerFunctionsHost
         services.AddFunctionModule<DocumentFunctions>();
         services.AddDocuments();
 
-        services.AddFunctionModule<IntakeFunctions>();
         services.AddFunctionModule<ComplaintFunctions>();
         services.AddSingleton<IStartupTask, ComplaintTablesStartup>();
+        services.AddCases();
     }
 
     /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>
