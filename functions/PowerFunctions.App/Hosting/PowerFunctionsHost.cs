@@ -9,6 +9,7 @@ using PowerFunctions.App.Features.Cases;
 using PowerFunctions.App.Features.Catalog;
 using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Complaints;
+using PowerFunctions.App.Features.Evaluations;
 using PowerFunctions.App.Features.Health;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
@@ -156,6 +157,7 @@ public static class PowerFunctionsHost
         services.AddFunctionModule<ComplaintFunctions>();
         services.AddSingleton<IStartupTask, ComplaintTablesStartup>();
         services.AddCases();
+        services.AddEvaluations();
     }
 
     /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>

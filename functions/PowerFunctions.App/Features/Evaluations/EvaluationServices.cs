@@ -21,6 +21,7 @@ public static class EvaluationServices
             return options;
         });
         services.AddSingleton<EvaluationStore>();
+        services.AddSingleton<ICaseSummaries, StoredCaseSummaries>();
         services.AddSingleton<IStartupTask, EvaluationStartupTask>();
         services.AddSingleton<ITimerHandler, RectificationAlertTimerHandler>();
         services.AddFunctionModule<EvaluationFunctions>();

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PowerFunctions.App.Tests.Support;
+
+namespace PowerFunctions.App.Tests.Evaluations;
+
+/// <summary>好差评 over real HTTP with the real catalog, documents, timers and supervision.</summary>
+public sealed class EvaluationApiTests
+{
+    private const string Source = "国办发〔2019〕51号 and local rules";
+    private const string Item = "XK-D01-0002";
+
+    [Fact]
+    [Trait("Source", Source)]
+    public async Task Rate_BadReviewOfRefusedCase_RectificationNoticeAlertAndRectify()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var citizen = app.ClientFor("citizen", "", "citizen-9", "张小三");
+        using var acceptor = app.ClientFor("acceptor", "D01", "acc-1", "李受理");
+        using var supervisor = app.ClientFor("supervisor", "", "sup-1", "周监察");
+        using var admin = app.ClientFor("admin", "", "adm-1", "管理员");
+        using var otherDept = app.ClientFor("acceptor", "D02", "acc-2", "吴受理");
+        var caseNo = await SubmitAsync(citizen);
+
+        // Not concluded yet: no rating.
+        var early = await citizen.PostAsJsonAsync("/api/evaluations", new { caseNo, level = "satisfied" });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal("evaluation.case_not_concluded", await CodeOf(early));
+
+        var refused = await acceptor.PostAsJsonAsync($"/api/cases/{caseNo}/refuse", new { reason = "不属于本机关职权范围" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+
+        using var stranger = app.ClientFor("citizen", "", "citizen-10", "李四");
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsJsonAsync("/api/evaluations", new { caseNo, level = "dissatisfied", comment = "x" })).StatusCode);
+
+        var rated = await citizen.PostAsJsonAsync("/api/evaluations", new { caseNo, level = "very-dissatisfied", comment = "不予受理理由说明不清" });
+        Assert.Equal(HttpStatusCode.Created, rated.StatusCode);
+        var view = await Json(rated);
+        Assert.Equal("awaiting-rectification", view.GetProperty("status").GetString());
+        Assert.Equal("2026-10-09", view.GetProperty("rectificationDue").GetString()); // 10 wd across 中秋 and 国庆 2026
+        var notice = view.GetProperty("rectificationNotice").GetString()!;
+        var pdf = await app.Client.GetAsync($"/api/documents/{notice}");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var verify = await Json(await app.Client.GetAsync($"/api/documents/{notice}/verify"));
+        Assert.True(verify.GetProperty("valid").GetBoolean());
+
+        // Once per case.
+        var twice = await citizen.PostAsJsonAsync("/api/evaluations", new { caseNo, level = "satisfied" });
+        Assert.Equal("evaluation.already_rated", await CodeOf(twice));
+
+        // The due day ends unrectified: a red alert for supervisors.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/admin/clock", new { set = "2026-10-10T08:00:00+08:00" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/admin/timers/sweep", null)).StatusCode);
+        var alerts = await Json(await supervisor.GetAsync("/api/supervision/alerts?level=red&department=D01"));
+        Assert.Contains(alerts.EnumerateArray(), a => a.GetProperty("caseNo").GetString() == caseNo && a.GetProperty("deadlineKind").GetString() == "evaluation-rectification");
+        var overdue = await Json(await supervisor.GetAsync("/api/evaluations?status=overdue"));
+        Assert.Single(overdue.EnumerateArray());
+
+        // Another department may not rectify; the case's department does, and the alert closes.
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherDept.PostAsJsonAsync($"/api/evaluations/{caseNo}/rectification", new { measures = "x" })).StatusCode);
+        var rectified = await acceptor.PostAsJsonAsync($"/api/evaluations/{caseNo}/rectification", new { measures = "已重新出具说明并电话回访申请人" });
+        Assert.Equal(HttpStatusCode.OK, rectified.StatusCode);
+        Assert.Equal("rectified", (await Json(rectified)).GetProperty("status").GetString());
+        var open = await Json(await supervisor.GetAsync("/api/supervision/alerts?level=red&department=D01"));
+        Assert.DoesNotContain(open.EnumerateArray(), a => a.GetProperty("caseNo").GetString() == caseNo && a.GetProperty("deadlineKind").GetString() == "evaluation-rectification");
+    }
+
+    [Theory]
+    [InlineData("{\"caseNo\":\"X\",\"level\":\"great\"}", 422, "request.validation_failed")]
+    [InlineData("{\"level\":\"satisfied\"}", 422, "request.validation_failed")]
+    [InlineData("{not json", 400, "request.malformed_json")]
+    [InlineData("{\"caseNo\":\"D01-20990101-000001\",\"level\":\"satisfied\"}", 404, "case.not_found")]
+    public async Task Rate_BadInput_ProblemAndNothingStored(string body, int status, string code)
+    {
+        await using var app = await TestApp.StartAsync();
+        using var citizen = app.ClientFor("citizen", "", "citizen-9", "张小三");
+        using var supervisor = app.ClientFor("supervisor", "", "sup-1", "周监察");
+
+        var response = await citizen.PostAsync("/api/evaluations", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(code, await CodeOf(response));
+        Assert.Empty((await Json(await supervisor.GetAsync("/api/evaluations"))).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task List_StaffOfOtherDepartment_Forbidden()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var acceptor = app.ClientFor("acceptor", "D01", "acc-1", "李受理");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await acceptor.GetAsync("/api/evaluations?department=D02")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await acceptor.GetAsync("/api/evaluations")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await acceptor.GetAsync("/api/evaluations?status=late")).StatusCode);
+    }
+
+    private static async Task<string> SubmitAsync(HttpClient citizen)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications")
+        {
+            Content = JsonContent.Create(new
+            {
+                itemCode = Item,
+                applicant = new { name = "张小三", idType = "身份证", idNumber = "410102199001011234", phone = "13800000000" },
+                materials = new[] { "M01", "M02", "M03", "M04" }.Select(c => new { code = c, name = "材料" + c }),
+                form = new { address = "郑州市金水区" },
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var response = await citizen.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
+        return JsonDocument.Parse(text).RootElement.GetProperty("caseNo").GetString()!;
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    private static async Task<string?> CodeOf(HttpResponseMessage response) =>
+        (await Json(response)).GetProperty("code").GetString();
+}
