@@ -69,7 +69,7 @@ public static class PowerFunctionsHost
         services.AddSingleton(Options.Create(http));
         services.AddSingleton(new SeedOptions { Catalog = AppSettings.SeedCatalog(configuration, environment) });
         services.AddSingleton(CreateClock(clock));
-        services.AddSingleton<IStorageAccount>(_ => CreateStorage(storage));
+        services.AddSingleton(CreateStorage(storage));
         services.AddSingleton<TokenService>();
         services.AddSingleton<Telemetry>();
         services.AddSingleton<HttpPipeline>();
