@@ -107,6 +107,8 @@ public sealed class DocumentRoutesTests
     [Theory]
     [InlineData("/api/documents/no-such-document")]
     [InlineData("/api/documents/no-such-document/verify")]
+    [InlineData("/api/documents/a%23b")]
+    [InlineData("/api/documents/%E6%96%87%E4%B9%A6/verify")]
     public async Task Get_UnknownId_Problem404(string path)
     {
         await using var app = await TestApp.StartAsync();

@@ -16,11 +16,18 @@ public sealed class DocumentFunctions(DocumentVerifier verifier, Storage.Documen
         yield return Function.Http("DocumentsVerifyFile", "POST", "documents/verify", Access.Public, VerifyFileAsync);
     }
 
+    /// <summary>The id of the route, or 404 when it cannot be a document id (letters, digits, dashes), before any storage call.</summary>
+    private static string DocumentId(HttpCall call)
+    {
+        var id = call.Route("id");
+        return id.Length is > 0 and <= 128 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? id : throw NotFound(id);
+    }
+
     private static ProblemException NotFound(string id) => Problems.NotFound("documents.not_found", "文书不存在", $"no document has the id '{id}'");
 
     private async Task<HttpResult> GetAsync(HttpCall call, CancellationToken cancellationToken)
     {
-        var id = call.Route("id");
+        var id = DocumentId(call);
         var record = await store.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
         var pdf = await store.DownloadAsync(record.BlobName, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
         return HttpResult.Bytes(pdf, "application/pdf")
@@ -31,7 +38,7 @@ public sealed class DocumentFunctions(DocumentVerifier verifier, Storage.Documen
 
     private async Task<HttpResult> VerifyAsync(HttpCall call, CancellationToken cancellationToken)
     {
-        var id = call.Route("id");
+        var id = DocumentId(call);
         var answer = await verifier.VerifyStoredAsync(id, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
         return HttpResult.Ok(answer);
     }

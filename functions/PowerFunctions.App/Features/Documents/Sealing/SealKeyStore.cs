@@ -29,6 +29,7 @@ public sealed partial class SealKeyStore : ISealKeyStore
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, SealKey> _developmentKeys = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _containerReady;
 
     public SealKeyStore(IConfiguration configuration, IHostEnvironment environment, StorageOptions storageOptions, IStorageAccount storage, TimeProvider clock)
     {
@@ -181,7 +182,14 @@ public sealed partial class SealKeyStore : ISealKeyStore
         }
         else
         {
-            var download = await _storage.GetBlobContainerClient(DevelopmentContainer).DownloadAsync($"{departmentCode}.json", cancellationToken).ConfigureAwait(false);
+            var container = _storage.GetBlobContainerClient(DevelopmentContainer);
+            if (!_containerReady)
+            {
+                await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                _containerReady = true;
+            }
+
+            var download = await container.DownloadAsync($"{departmentCode}.json", cancellationToken).ConfigureAwait(false);
             json = download?.Content;
         }
 
