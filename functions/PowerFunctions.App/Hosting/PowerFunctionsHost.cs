@@ -5,13 +5,15 @@ using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
 using PowerFunctions.App.Features.Admin;
 using PowerFunctions.App.Features.Calendar;
+using PowerFunctions.App.Features.Cases;
 using PowerFunctions.App.Features.Catalog;
+using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Complaints;
 using PowerFunctions.App.Features.Health;
-using PowerFunctions.App.Features.Intake;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Storage;
+using PowerFunctions.Storage.AzureStorage;
 using PowerFunctions.Storage.Embedded;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
@@ -67,7 +69,7 @@ public static class PowerFunctionsHost
         services.AddSingleton(Options.Create(http));
         services.AddSingleton(new SeedOptions { Catalog = AppSettings.SeedCatalog(configuration, environment) });
         services.AddSingleton(CreateClock(clock));
-        services.AddSingleton<IStorageAccount>(_ => CreateStorage(storage));
+        services.AddSingleton(CreateStorage(storage));
         services.AddSingleton<TokenService>();
         services.AddSingleton<Telemetry>();
         services.AddSingleton<HttpPipeline>();
@@ -148,10 +150,12 @@ public static class PowerFunctionsHost
         services.AddSingleton<IStartupTask, CatalogTablesStartupTask>();
         services.AddSingleton<IStartupTask, CatalogSeedStartupTask>();
         services.AddFunctionModule<CatalogFunctions>();
+        services.AddFunctionModule<DocumentFunctions>();
+        services.AddDocuments();
 
-        services.AddFunctionModule<IntakeFunctions>();
         services.AddFunctionModule<ComplaintFunctions>();
         services.AddSingleton<IStartupTask, ComplaintTablesStartup>();
+        services.AddCases();
     }
 
     /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>
@@ -201,9 +205,35 @@ public static class PowerFunctionsHost
         return new ManualClock(start);
     }
 
-    private static IStorageAccount CreateStorage(StorageOptions options) => options.Provider switch
+    /// <summary>
+    /// The storage factory, its settings checked now (a bad connection string stops the start, named).
+    /// AzureStorage: the connection string (keys, or Azurite) if set; else the account by Microsoft
+    /// Entra ID through DefaultAzureCredential (a managed identity in Azure: no keys in settings).
+    /// </summary>
+    private static Func<IServiceProvider, IStorageAccount> CreateStorage(StorageOptions options)
     {
-        StorageOptions.Embedded => new EmbeddedStorageAccount(options.DataPath),
-        _ => throw new ConfigurationException("Storage:Provider=AzureStorage is not available in this build yet."),
-    };
+        if (options.Provider == StorageOptions.Embedded)
+        {
+            return _ => new EmbeddedStorageAccount(options.DataPath);
+        }
+
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                _ = StorageConnectionString.Parse(options.ConnectionString);
+                return sp => AzureStorageAccount.FromConnectionString(options.ConnectionString, AzureOptions(sp));
+            }
+
+            _ = AzureStorageAccount.FromAccountName(options.AccountName!, new Azure.Identity.DefaultAzureCredential());
+            return sp => AzureStorageAccount.FromAccountName(options.AccountName!, new Azure.Identity.DefaultAzureCredential(), AzureOptions(sp));
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new ConfigurationException($"Storage:ConnectionString or Storage:AccountName is not usable: {e.Message}");
+        }
+
+        static AzureStorageOptions AzureOptions(IServiceProvider sp) =>
+            new() { Logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("PowerFunctions.Storage.Azure") };
+    }
 }

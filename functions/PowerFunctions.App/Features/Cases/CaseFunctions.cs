@@ -1,0 +1,255 @@
+using System.Globalization;
+using PowerFunctions.App.Auth;
+using PowerFunctions.App.Hosting;
+using PowerFunctions.App.Http;
+using PowerFunctions.Domain.Cases;
+
+namespace PowerFunctions.App.Features.Cases;
+
+/// <summary>
+/// The case routes: <c>POST /api/cases/{caseNo}/{action}</c> for every staff and applicant action of
+/// API.md plus <c>site-inspection</c>, <c>expert-draw</c> and <c>collective-decision</c>;
+/// <c>POST /api/cases/{caseNo}/objections</c> (public, during publicity); <c>GET /api/cases/{caseNo}</c>;
+/// <c>GET …/progress?queryCode=</c> (public); <c>GET …/audit/verify</c>; <c>GET …/expert-draw/verify</c>.
+/// Every command checks the role, the department (staff) or the applicant (citizen), the optional
+/// <c>If-Match</c> version (412) and the state machine (409 with the allowed actions).
+/// </summary>
+public sealed class CaseFunctions(CaseService cases, CaseStore store) : IFunctionModule
+{
+    private static readonly string[] StaffRoles = [Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor, Roles.Admin];
+
+    /// <summary>Who may ask for each action (API.md table).</summary>
+    private static readonly Dictionary<CaseAction, string> RoleOf = new()
+    {
+        [CaseAction.CorrectionNotice] = Roles.Acceptor,
+        [CaseAction.Supplement] = Roles.Citizen,
+        [CaseAction.Accept] = Roles.Acceptor,
+        [CaseAction.Refuse] = Roles.Acceptor,
+        [CaseAction.Review] = Roles.Reviewer,
+        [CaseAction.SiteInspection] = Roles.Reviewer,
+        [CaseAction.ExpertDraw] = Roles.Reviewer,
+        [CaseAction.CollectiveDecision] = Roles.Decider,
+        [CaseAction.Suspend] = Roles.Reviewer,
+        [CaseAction.Resume] = Roles.Reviewer,
+        [CaseAction.Extend] = Roles.Decider,
+        [CaseAction.Decide] = Roles.Decider,
+        [CaseAction.Deliver] = Roles.Deliverer,
+        [CaseAction.Withdraw] = Roles.Citizen,
+    };
+
+    public IEnumerable<FunctionDeclaration> Declare()
+    {
+        yield return Function.Http("CaseGet", "GET", "cases/{caseNo}", Access.AnyRole(StaffRoles), GetAsync);
+        yield return Function.Http("CaseProgress", "GET", "cases/{caseNo}/progress", Access.Public, ProgressAsync);
+        yield return Function.Http("CaseAuditVerify", "GET", "cases/{caseNo}/audit/verify", Access.AnyRole(StaffRoles), VerifyAsync);
+        yield return Function.Http("CaseExpertDrawVerify", "GET", "cases/{caseNo}/expert-draw/verify", Access.AnyRole(StaffRoles), VerifyDrawAsync);
+        yield return Function.Http("CaseObjection", "POST", "cases/{caseNo}/objections", Access.Public, ObjectionAsync);
+        yield return Function.Http("CaseCommand", "POST", "cases/{caseNo}/{action}", Access.Authenticated, CommandAsync);
+    }
+
+    private async Task<HttpResult> GetAsync(HttpCall call, CancellationToken cancellationToken)
+    {
+        var caller = call.RequireCaller();
+        var loaded = await cases.LoadRequiredAsync(call.Route("caseNo"), cancellationToken).ConfigureAwait(false);
+        caller.RequireDepartment(loaded.Case.Terms.DepartmentCode, allowOversight: true);
+        return await ViewAsync(loaded.Case, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResult> ProgressAsync(HttpCall call, CancellationToken cancellationToken)
+    {
+        var code = call.QueryValue("queryCode") ?? string.Empty;
+        var loaded = await store.LoadAsync(call.Route("caseNo"), cancellationToken).ConfigureAwait(false);
+        if (loaded is null || !QueryCodes.Matches(loaded.Case.QueryCode, code))
+        {
+            throw Problems.NotFound("case.not_found", "办件不存在或查询码错误", "no case with this number and query code");
+        }
+
+        var calendar = await cases.CalendarAsync(cancellationToken).ConfigureAwait(false);
+        return HttpResult.Ok(CaseViews.Progress(loaded.Case, calendar, cases.Clock.GetUtcNow()));
+    }
+
+    private async Task<HttpResult> VerifyAsync(HttpCall call, CancellationToken cancellationToken)
+    {
+        var caller = call.RequireCaller();
+        var caseNo = call.Route("caseNo");
+        var snapshot = await cases.LoadRequiredAsync(caseNo, cancellationToken).ConfigureAwait(false);
+        caller.RequireDepartment(snapshot.Case.Terms.DepartmentCode, allowOversight: true);
+        var events = await store.LoadEventsAsync(caseNo, cancellationToken).ConfigureAwait(false) ?? [];
+        var result = CaseChain.Verify(events.OrderBy(e => e.Seq).ToArray());
+        return HttpResult.Ok(new
+        {
+            caseNo,
+            valid = result.Valid,
+            events = result.Events,
+            brokenAt = result.BrokenAtSeq,
+            reason = result.Reason,
+            lastHash = result.LastHash,
+            genesis = CaseChain.Genesis,
+            algorithm = "SHA-256",
+        });
+    }
+
+    private async Task<HttpResult> VerifyDrawAsync(HttpCall call, CancellationToken cancellationToken)
+    {
+        var caller = call.RequireCaller();
+        var loaded = await cases.LoadRequiredAsync(call.Route("caseNo"), cancellationToken).ConfigureAwait(false);
+        caller.RequireDepartment(loaded.Case.Terms.DepartmentCode, allowOversight: true);
+        var draw = loaded.Case.ExpertDrawRecord ?? throw Problems.NotFound("case.no_expert_draw", "本案未抽取专家", "no experts were drawn for this case");
+        var rerun = ExpertDraw.Draw(draw.Pool, draw.Count, draw.Seed);
+        return HttpResult.Ok(new { seed = draw.Seed, count = draw.Count, pool = draw.Pool, recorded = draw.Drawn, rerun, matches = rerun.SequenceEqual(draw.Drawn) });
+    }
+
+    private async Task<HttpResult> ObjectionAsync(HttpCall call, CancellationToken cancellationToken)
+    {
+        var body = call.ReadJson<ObjectionBody>();
+        var name = body.Name?.Trim();
+        var next = await cases.ExecuteAsync(call.Route("caseNo"), (c, _) => c.FileObjection(body.Name, body.Contact, body.Content), CaseActor.Public(string.IsNullOrEmpty(name) ? "公众" : name), null, null, cancellationToken).ConfigureAwait(false);
+        return HttpResult.Json(201, new { caseNo = next.CaseNo, recorded = true, state = CaseNames.Of(next.State) });
+    }
+
+    private async Task<HttpResult> CommandAsync(HttpCall call, CancellationToken cancellationToken)
+    {
+        var caller = call.RequireCaller();
+        var actionName = call.Route("action");
+        if (CaseNames.ParseCommand(actionName) is not { } action || !RoleOf.TryGetValue(action, out var role))
+        {
+            throw Problems.NotFound("case.unknown_action", "办件操作不存在", $"no case action '{actionName}'");
+        }
+
+        caller.RequireRole(role);
+        var ifMatch = IfMatch(call);
+        var actor = new CaseActor(caller.Subject, caller.Name, role);
+        var command = Parse(call, action, actor);
+        var next = await cases.ExecuteAsync(
+            call.Route("caseNo"),
+            command,
+            actor,
+            c =>
+            {
+                if (role == Roles.Citizen)
+                {
+                    if (!c.IsApplicant(actor))
+                    {
+                        throw Problems.From(CaseErrors.NotApplicant());
+                    }
+                }
+                else
+                {
+                    caller.RequireDepartment(c.Terms.DepartmentCode);
+                }
+            },
+            ifMatch,
+            cancellationToken).ConfigureAwait(false);
+        return await ViewAsync(next, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResult> ViewAsync(Case c, CancellationToken cancellationToken)
+    {
+        var calendar = await cases.CalendarAsync(cancellationToken).ConfigureAwait(false);
+        return HttpResult.Ok(CaseViews.Staff(c, calendar, cases.Clock.GetUtcNow())).WithHeader("ETag", $"\"{c.Version.ToString(CultureInfo.InvariantCulture)}\"");
+    }
+
+    /// <summary>The body of each action, read (400 on malformed JSON) before anything is loaded or written.</summary>
+    private static CaseService.Command Parse(HttpCall call, CaseAction action, CaseActor actor)
+    {
+        switch (action)
+        {
+            case CaseAction.CorrectionNotice:
+                var notice = call.ReadJson<CorrectionBody>();
+                var missing = (notice.Missing ?? []).Select(m => new MissingMaterial(m?.Code ?? string.Empty, m?.Reason ?? string.Empty)).ToArray();
+                return (c, ctx) => c.RequestCorrection(missing, ctx);
+            case CaseAction.Supplement:
+                var supplement = call.ReadJson<MaterialsBody>();
+                var materials = (supplement.Materials ?? []).Select(m => new MaterialRef(m?.Code ?? string.Empty, m?.Name ?? string.Empty)).ToArray();
+                return (c, ctx) => c.Supplement(materials, actor, ctx);
+            case CaseAction.Accept:
+                return (c, ctx) => c.Accept(ctx);
+            case CaseAction.Refuse:
+                var refuse = call.ReadJson<ReasonBody>();
+                return (c, _) => c.Refuse(refuse.Reason);
+            case CaseAction.Review:
+                var review = call.ReadJson<ReviewBody>();
+                return (c, _) => c.RecordReview(review.Role, review.Opinion, review.Recommendation, actor);
+            case CaseAction.SiteInspection:
+                var inspection = call.ReadJson<InspectionBody>();
+                return (c, _) => c.RecordSiteInspection(inspection.Inspectors, inspection.Report, inspection.SignedBy);
+            case CaseAction.ExpertDraw:
+                var draw = call.ReadJson<DrawBody>();
+                var pool = (draw.Pool ?? []).Select(e => new ExpertCandidate(e?.Id ?? string.Empty, e?.Name ?? string.Empty, e?.External ?? false)).ToArray();
+                var seed = System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue) * 4294967296L + System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue);
+                return (c, ctx) => c.DrawExperts(pool, draw.Count ?? 0, seed, ctx);
+            case CaseAction.CollectiveDecision:
+                var meeting = call.ReadJson<CollectiveBody>();
+                var votes = (meeting.Votes ?? []).Select(v => new CollectiveVote(v?.Name ?? string.Empty, v?.Vote ?? string.Empty, v?.Opinion)).ToArray();
+                var dissent = (meeting.Dissent ?? []).Select(d => new DissentingOpinion(d?.Name ?? string.Empty, d?.Opinion ?? string.Empty)).ToArray();
+                return (c, _) => c.RecordCollectiveDecision(meeting.Attendees, votes, dissent);
+            case CaseAction.Suspend:
+                var suspend = call.ReadJson<SuspendBody>();
+                return (c, ctx) => c.Suspend(suspend.Reason, suspend.Note, ctx);
+            case CaseAction.Resume:
+                return (c, ctx) => c.Resume(ctx);
+            case CaseAction.Extend:
+                var extend = call.ReadJson<ExtendBody>();
+                return (c, _) => c.Extend(extend.WorkingDays ?? 0, extend.Reason, actor);
+            case CaseAction.Decide:
+                var decide = call.ReadJson<DecideBody>();
+                return (c, ctx) => c.Decide(decide.Outcome, decide.Reasons, ctx);
+            case CaseAction.Deliver:
+                var deliver = call.ReadJson<DeliverBody>();
+                return (c, ctx) => c.Deliver(deliver.Method, deliver.Recipient, ctx);
+            case CaseAction.Withdraw:
+                var withdraw = call.Body.IsEmpty ? new ReasonBody(null) : call.ReadJson<ReasonBody>();
+                return (c, _) => c.Withdraw(withdraw.Reason, actor);
+            default:
+                throw Problems.NotFound("case.unknown_action", "办件操作不存在", $"no case action '{CaseNames.Of(action)}'");
+        }
+    }
+
+    /// <summary>The version in <c>If-Match</c> (<c>3</c>, <c>"3"</c> or <c>W/"3"</c>); <c>*</c> or none: no check; anything else never matches.</summary>
+    private static long? IfMatch(HttpCall call)
+    {
+        var header = call.Header("If-Match")?.Trim();
+        if (string.IsNullOrEmpty(header) || header == "*")
+        {
+            return null;
+        }
+
+        var value = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
+        value = value.Trim('"');
+        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1;
+    }
+
+    private sealed record ObjectionBody(string? Name, string? Contact, string? Content);
+
+    private sealed record CorrectionBody(IReadOnlyList<MissingLine?>? Missing);
+
+    private sealed record MissingLine(string? Code, string? Reason);
+
+    private sealed record MaterialsBody(IReadOnlyList<MaterialLine?>? Materials);
+
+    private sealed record MaterialLine(string? Code, string? Name);
+
+    private sealed record ReasonBody(string? Reason);
+
+    private sealed record ReviewBody(string? Role, string? Opinion, string? Recommendation);
+
+    private sealed record InspectionBody(IReadOnlyList<string>? Inspectors, string? Report, string? SignedBy);
+
+    private sealed record DrawBody(IReadOnlyList<PoolLine?>? Pool, int? Count);
+
+    private sealed record PoolLine(string? Id, string? Name, bool? External);
+
+    private sealed record CollectiveBody(IReadOnlyList<string>? Attendees, IReadOnlyList<VoteLine?>? Votes, IReadOnlyList<DissentLine?>? Dissent);
+
+    private sealed record VoteLine(string? Name, string? Vote, string? Opinion);
+
+    private sealed record DissentLine(string? Name, string? Opinion);
+
+    private sealed record SuspendBody(string? Reason, string? Note);
+
+    private sealed record ExtendBody(int? WorkingDays, string? Reason);
+
+    private sealed record DecideBody(string? Outcome, string? Reasons);
+
+    private sealed record DeliverBody(string? Method, string? Recipient);
+}

@@ -1,0 +1,12 @@
+namespace PowerFunctions.App.Features.Documents.Pdf;
+
+/// <summary>An RGB colour, components 0–1.</summary>
+public readonly record struct PdfColor(double R, double G, double B)
+{
+    public static PdfColor Black { get; } = new(0, 0, 0);
+
+    /// <summary>The red of seals and letterheads.</summary>
+    public static PdfColor SealRed { get; } = new(0.82, 0.08, 0.08);
+
+    public static PdfColor Gray { get; } = new(0.35, 0.35, 0.35);
+}

@@ -1,0 +1,52 @@
+namespace PowerFunctions.App.Features.Documents.Sealing;
+
+/// <summary>
+/// What is stored beside a sealed PDF (<c>{id}.seal.json</c>), shaped after GB/T 38540: the seal
+/// object (印章) and the signature object (签章) over the SM3 digest of the PDF bytes.
+/// </summary>
+public sealed record SealEnvelope
+{
+    public const string CurrentFormat = "powerfunctions-seal/1";
+
+    public string Format { get; init; } = CurrentFormat;
+
+    public required SealObject Seal { get; init; }
+
+    public required SignatureObject Signature { get; init; }
+}
+
+/// <summary>The seal (GB/T 38540 印章数据): who holds it, from when to when, the signer's key.</summary>
+public sealed record SealObject
+{
+    public required string SealId { get; init; }
+
+    public required string DepartmentCode { get; init; }
+
+    public required string DepartmentName { get; init; }
+
+    public required DateTimeOffset ValidFrom { get; init; }
+
+    public required DateTimeOffset ValidTo { get; init; }
+
+    /// <summary>Uncompressed SM2 public key, hex.</summary>
+    public required string SignerPublicKey { get; init; }
+
+    public string Algorithm { get; init; } = Sm2.Algorithm;
+}
+
+/// <summary>
+/// The signature (GB/T 38540 签章数据): time, digests of the document and the SM2 signature (DER,
+/// base64) over <see cref="DocumentSealer.ToBeSigned"/>, which binds the seal, the time and the SM3 digest.
+/// </summary>
+public sealed record SignatureObject
+{
+    public required string DocumentId { get; init; }
+
+    public required DateTimeOffset SignedAt { get; init; }
+
+    public required string Sha256 { get; init; }
+
+    public required string Sm3 { get; init; }
+
+    public required string Value { get; init; }
+}

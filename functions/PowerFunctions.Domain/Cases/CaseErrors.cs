@@ -1,0 +1,31 @@
+using PowerFunctions.Domain.Common;
+
+namespace PowerFunctions.Domain.Cases;
+
+/// <summary>The expected failures of case commands, with stable codes and Chinese titles.</summary>
+public static class CaseErrors
+{
+    public static DomainError InvalidTransition(CaseState state, CaseAction action) => DomainError.Conflict(
+        "case.invalid_transition",
+        "办件当前状态不允许此操作",
+        $"'{CaseNames.Of(action)}' is not allowed in state '{CaseNames.Of(state)}'",
+        new Dictionary<string, object?>
+        {
+            ["state"] = CaseNames.Of(state),
+            ["action"] = CaseNames.Of(action),
+            ["allowed"] = CaseStateMachine.AllowedCommandsIn(state),
+        });
+
+    public static DomainError Invalid(string field, string message) =>
+        DomainError.Validation("case.validation_failed", "办件操作内容未通过校验", $"{field}: {message}", new Dictionary<string, string[]> { [field] = [message] });
+
+    public static DomainError Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        DomainError.Validation("case.validation_failed", "办件操作内容未通过校验", string.Join("; ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))), errors);
+
+    public static DomainError NotApplicant() =>
+        DomainError.Forbidden("case.not_applicant", "只有申请人本人可以办理此操作", "only the citizen who submitted the application may do this");
+
+    public static DomainError Conflict(string code, string title, string detail) => DomainError.Conflict(code, title, detail);
+
+    public static DomainError Forbidden(string code, string title, string detail) => DomainError.Forbidden(code, title, detail);
+}

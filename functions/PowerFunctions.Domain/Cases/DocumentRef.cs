@@ -1,0 +1,4 @@
+namespace PowerFunctions.Domain.Cases;
+
+/// <summary>A sealed document recorded on the case: its id, type (API kebab case, e.g. <c>acceptance-notice</c>) and SHA-256.</summary>
+public sealed record DocumentRef(string Id, string Type, string Sha256);

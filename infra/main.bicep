@@ -1,0 +1,180 @@
+// PowerFunctions on Azure: a Flex Consumption Function App (Linux, custom handler) with a
+// system-assigned identity and no keys in its settings; a storage account for the app's tables,
+// queues and sealed documents (version-level WORM); Service Bus queues for applications and
+// complaints with dead-lettering; Application Insights on Log Analytics; Key Vault (RBAC) for the
+// seal's private keys; and the role assignments that let the identity reach each of them.
+targetScope = 'resourceGroup'
+
+@description('Short name of the deployment, used in every resource name (lower-case letters and digits).')
+@minLength(3)
+@maxLength(11)
+param baseName string
+
+@description('dev, test or prod: tags the resources and picks safer defaults for prod.')
+@allowed([
+  'dev'
+  'test'
+  'prod'
+])
+param environmentName string
+
+@description('Azure region of every resource (Flex Consumption must be available there).')
+param location string = resourceGroup().location
+
+@description('Storage redundancy: Standard_LRS for dev, Standard_ZRS (or GZRS) for prod.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+param storageSku string = 'Standard_LRS'
+
+@description('Days each sealed document version stays immutable (WORM). 行政许可 archives keep decisions for years; prod sets this from the records schedule.')
+@minValue(1)
+@maxValue(146000)
+param documentRetentionDays int = 3650
+
+@description('Flex Consumption: the most instances the app scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Flex Consumption: memory per instance (MB).')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Custom handler runtime version as Flex Consumption lists it.')
+param customRuntimeVersion string = '1.0'
+
+@description('Days Log Analytics keeps logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 90
+
+@description('Object id of an operator group or user (optional): may manage seal secrets and read dead-lettered messages.')
+param operatorPrincipalId string = ''
+
+@description('Principal type of operatorPrincipalId.')
+@allowed([
+  'Group'
+  'User'
+  'ServicePrincipal'
+])
+param operatorPrincipalType string = 'Group'
+
+@description('Key Vault purge protection (cannot be turned off again): on for prod.')
+param keyVaultPurgeProtection bool = false
+
+@description('Name of the Key Vault secret that holds the local token signing key (Auth:SigningKey); create it before the first start.')
+param authSigningKeySecretName string = 'auth-signing-key'
+
+var suffix = uniqueString(resourceGroup().id, baseName, environmentName)
+var tags = {
+  application: 'PowerFunctions'
+  environment: environmentName
+}
+var names = {
+  workspace: 'log-${baseName}-${environmentName}'
+  insights: 'appi-${baseName}-${environmentName}'
+  storage: take('st${baseName}${environmentName}${suffix}', 24)
+  serviceBus: 'sb-${baseName}-${environmentName}-${suffix}'
+  keyVault: take('kv-${baseName}-${environmentName}-${suffix}', 24)
+  plan: 'plan-${baseName}-${environmentName}'
+  functionApp: 'func-${baseName}-${environmentName}-${suffix}'
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    tags: tags
+    workspaceName: names.workspace
+    insightsName: names.insights
+    retentionDays: logRetentionDays
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    location: location
+    tags: tags
+    name: names.storage
+    sku: storageSku
+    documentRetentionDays: documentRetentionDays
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module serviceBus 'modules/servicebus.bicep' = {
+  name: 'serviceBus'
+  params: {
+    location: location
+    tags: tags
+    name: names.serviceBus
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyVault'
+  params: {
+    location: location
+    tags: tags
+    name: names.keyVault
+    purgeProtection: keyVaultPurgeProtection
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionApp'
+  params: {
+    location: location
+    tags: tags
+    planName: names.plan
+    name: names.functionApp
+    storageAccountName: storage.outputs.name
+    deploymentContainerUrl: '${storage.outputs.blobEndpoint}${storage.outputs.deploymentContainerName}'
+    serviceBusNamespaceHost: serviceBus.outputs.namespaceHost
+    appInsightsConnectionString: monitoring.outputs.insightsConnectionString
+    keyVaultUri: keyVault.outputs.uri
+    keyVaultName: keyVault.outputs.name
+    authSigningKeySecretName: authSigningKeySecretName
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    customRuntimeVersion: customRuntimeVersion
+    environmentName: environmentName
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  params: {
+    principalId: functionApp.outputs.principalId
+    storageAccountName: storage.outputs.name
+    serviceBusName: serviceBus.outputs.name
+    keyVaultName: keyVault.outputs.name
+    insightsName: monitoring.outputs.insightsName
+    operatorPrincipalId: operatorPrincipalId
+    operatorPrincipalType: operatorPrincipalType
+  }
+}
+
+output functionAppName string = functionApp.outputs.name
+output functionAppHostName string = functionApp.outputs.defaultHostName
+output functionAppPrincipalId string = functionApp.outputs.principalId
+output storageAccountName string = storage.outputs.name
+output documentsContainerName string = storage.outputs.documentsContainerName
+output deploymentContainerName string = storage.outputs.deploymentContainerName
+output serviceBusNamespace string = serviceBus.outputs.namespaceHost
+output serviceBusQueues array = serviceBus.outputs.queueNames
+output keyVaultName string = keyVault.outputs.name
+output keyVaultUri string = keyVault.outputs.uri
+output applicationInsightsName string = monitoring.outputs.insightsName
+output logAnalyticsWorkspaceId string = monitoring.outputs.workspaceId

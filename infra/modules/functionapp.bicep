@@ -1,0 +1,133 @@
+// The Function App on Flex Consumption (Linux): the custom handler (our ASP.NET Core executable,
+// see host.json), deployed from a blob container that the app reads with its system-assigned
+// identity. Every connection is by identity: no key or connection string with a secret in settings.
+param location string
+param tags object
+param planName string
+param name string
+param storageAccountName string
+param deploymentContainerUrl string
+param serviceBusNamespaceHost string
+param appInsightsConnectionString string
+param keyVaultUri string
+param keyVaultName string
+param authSigningKeySecretName string
+param maximumInstanceCount int
+param instanceMemoryMB int
+param customRuntimeVersion string
+param environmentName string
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientCertEnabled: false
+    keyVaultReferenceIdentity: 'SystemAssigned'
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      appSettings: [
+        // the Functions host's own storage (triggers, leases, keys), by identity
+        {
+          name: 'AzureWebJobsStorage__accountName'
+          value: storageAccountName
+        }
+        // the app's data: Azure Storage adapter, by identity (DefaultAzureCredential)
+        {
+          name: 'Storage__Provider'
+          value: 'AzureStorage'
+        }
+        {
+          name: 'Storage__AccountName'
+          value: storageAccountName
+        }
+        // Service Bus connection "ServiceBus" of ApplicationIntake and ComplaintIntake, by identity
+        {
+          name: 'ServiceBus__fullyQualifiedNamespace'
+          value: serviceBusNamespaceHost
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: appInsightsConnectionString
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+          value: 'Authorization=AAD'
+        }
+        {
+          name: 'Seal__KeyVaultUri'
+          value: keyVaultUri
+        }
+        {
+          name: 'Auth__SigningKey'
+          value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${authSigningKeySecretName})'
+        }
+        {
+          name: 'Clock__Mode'
+          value: 'System'
+        }
+        {
+          name: 'ASPNETCORE_ENVIRONMENT'
+          value: 'Production'
+        }
+        {
+          name: 'DOTNET_ENVIRONMENT'
+          value: 'Production'
+        }
+        {
+          name: 'OTEL_SERVICE_NAME'
+          value: 'powerfunctions'
+        }
+        {
+          name: 'OTEL_RESOURCE_ATTRIBUTES'
+          value: 'deployment.environment=${environmentName}'
+        }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: deploymentContainerUrl
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'custom'
+        version: customRuntimeVersion
+      }
+    }
+  }
+}
+
+output name string = app.name
+output defaultHostName string = app.properties.defaultHostName
+output principalId string = app.identity.principalId

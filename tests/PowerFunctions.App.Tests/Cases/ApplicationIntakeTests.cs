@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using PowerFunctions.App.Features.Applications;
+using PowerFunctions.App.Features.Cases;
+using PowerFunctions.App.Hosting;
+using PowerFunctions.Storage;
+
+namespace PowerFunctions.App.Tests.Cases;
+
+/// <summary>Submissions: validation against the catalog, idempotency (including 50 concurrent clients retrying the same keys) and the queue intake.</summary>
+public sealed class ApplicationIntakeTests
+{
+    [Fact]
+    public async Task Submit_SameKeyAndBodyTwice_AnswersTheSameCase()
+    {
+        await using var app = await CaseApp.StartAsync();
+
+        var first = await app.SubmitAsync(CaseApp.Application(), "key-1");
+        var again = await app.SubmitAsync(CaseApp.Application(), "key-1");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.True(again.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(1, await CountCasesAsync(app));
+        var body = await CaseApp.Json(first);
+        Assert.Equal("submitted", body.GetProperty("state").GetString());
+        Assert.Equal("2026-09-18T09:30:00.000+08:00", body.GetProperty("receivedAt").GetString());
+        Assert.Equal(10, body.GetProperty("queryCode").GetString()!.Length);
+        Assert.Equal("pending", CaseApp.Deadline(body, "correction-notice").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Submit_SameKeyOtherBody_Answers409AndCreatesNothing()
+    {
+        await using var app = await CaseApp.StartAsync();
+        await app.SubmitAsync(CaseApp.Application(), "key-1");
+
+        var other = await app.SubmitAsync(CaseApp.Application(name: "王五"), "key-1");
+
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Equal("request.idempotency_conflict", (await CaseApp.Json(other)).GetProperty("code").GetString());
+        Assert.Equal(1, await CountCasesAsync(app));
+    }
+
+    [Fact]
+    public async Task Submit_SameKeyByAnotherCitizen_IsAnotherSubmission()
+    {
+        await using var app = await CaseApp.StartAsync();
+
+        var mine = await CaseApp.Json(await app.SubmitAsync(CaseApp.Application(), "key-1"));
+        var theirs = await CaseApp.Json(await app.SubmitAsync(CaseApp.Application(), "key-1", app.OtherCitizen));
+
+        Assert.NotEqual(mine.GetProperty("caseNo").GetString(), theirs.GetProperty("caseNo").GetString());
+    }
+
+    [Fact]
+    public async Task Submit_FiftyClientsRetryingTheSameKeys_ExactlyOneCasePerKey()
+    {
+        await using var app = await CaseApp.StartAsync();
+        const int keys = 10;
+        var answers = new ConcurrentBag<(string Key, HttpStatusCode Status, string? CaseNo)>();
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 50), new ParallelOptions { MaxDegreeOfParallelism = 50 }, async (client, _) =>
+        {
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                var key = $"retry-{(client + attempt) % keys}";
+                var response = await app.SubmitAsync(CaseApp.Application(), key);
+                var caseNo = response.StatusCode == HttpStatusCode.Created ? (await CaseApp.Json(response)).GetProperty("caseNo").GetString() : null;
+                answers.Add((key, response.StatusCode, caseNo));
+            }
+        });
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.Status));
+        Assert.All(answers.GroupBy(a => a.Key), g => Assert.Single(g.Select(a => a.CaseNo).Distinct()));
+        Assert.Equal(keys, answers.Select(a => a.CaseNo).Distinct().Count());
+        Assert.Equal(keys, await CountCasesAsync(app));
+    }
+
+    [Fact]
+    public async Task Submit_WithoutKey_Answers400()
+    {
+        await using var app = await CaseApp.StartAsync();
+
+        var response = await app.SubmitAsync(CaseApp.Application(), null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("request.idempotency_key_required", (await CaseApp.Json(response)).GetProperty("code").GetString());
+        Assert.Equal(0, await CountCasesAsync(app));
+    }
+
+    [Theory]
+    [InlineData("NO-SUCH", HttpStatusCode.NotFound, "catalog.item_not_found")]
+    [InlineData(FakeCatalog.Draft, HttpStatusCode.Conflict, "catalog.item_not_published")]
+    public async Task Submit_UnknownOrUnpublishedItem_IsRefusedAndNothingStored(string itemCode, HttpStatusCode status, string code)
+    {
+        await using var app = await CaseApp.StartAsync();
+
+        var response = await app.SubmitAsync(CaseApp.Application(itemCode), "k");
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(code, (await CaseApp.Json(response)).GetProperty("code").GetString());
+        Assert.Equal(0, await CountCasesAsync(app));
+        Assert.Equal(HttpStatusCode.Created, (await app.SubmitAsync(CaseApp.Application(), "k")).StatusCode); // the key was not used up
+    }
+
+    [Fact]
+    [Trait("Source", "行政许可法 第三十二条")]
+    public async Task Submit_MissingRequiredMaterial_Answers422NamingIt()
+    {
+        await using var app = await CaseApp.StartAsync();
+
+        var response = await app.SubmitAsync(CaseApp.Application(FakeCatalog.Plain, "张小三", "M1"), "k");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await CaseApp.Json(response);
+        Assert.Contains("M2", problem.GetProperty("errors").GetProperty("materials")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountCasesAsync(app));
+    }
+
+    [Fact]
+    public async Task Submit_MalformedJsonOrWrongRole_ChangesNothing()
+    {
+        await using var app = await CaseApp.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = new StringContent("{\"itemCode\":", System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("Idempotency-Key", "k");
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.Citizen.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.SubmitAsync(CaseApp.Application(), "k2", app.Acceptor)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.SubmitAsync(CaseApp.Application(), "k3", app.App.Client)).StatusCode);
+        Assert.Equal(0, await CountCasesAsync(app));
+    }
+
+    [Fact]
+    public async Task Intake_QueueMessageDeliveredTwice_CreatesOneCase_BadMessageThrowsItsReason()
+    {
+        await using var app = await CaseApp.StartAsync();
+        var intake = app.App.Get<FunctionCatalog>().All.OfType<QueueFunction>().Single(f => f.Name == "ApplicationIntake");
+        var message = JsonSerializer.Serialize(new
+        {
+            itemCode = FakeCatalog.Plain,
+            applicant = new { name = "赵六", idType = "身份证", idNumber = "410102199202021234", phone = "13700000000" },
+            materials = new[] { new { code = "M1", name = "申请书" }, new { code = "M2", name = "身份证明" } },
+            idempotencyKey = "hotline-0001",
+        });
+
+        await intake.Handler(new QueueCall(message, "m1", 1, new Dictionary<string, string>(), "c1"), CancellationToken.None);
+        await intake.Handler(new QueueCall(message, "m1", 2, new Dictionary<string, string>(), "c2"), CancellationToken.None);
+        var bad = await Assert.ThrowsAsync<InvalidOperationException>(() => intake.Handler(new QueueCall(message.Replace(FakeCatalog.Plain, "NO-SUCH", StringComparison.Ordinal).Replace("hotline-0001", "hotline-0002", StringComparison.Ordinal), "m2", 1, new Dictionary<string, string>(), "c3"), CancellationToken.None));
+
+        Assert.Equal(1, await CountCasesAsync(app));
+        Assert.Contains("catalog.item_not_found", bad.Message, StringComparison.Ordinal);
+        Assert.Equal("queue", intake.Binding.QueueName == "applications" ? "queue" : intake.Binding.QueueName);
+    }
+
+    [Fact]
+    public async Task CaseNumbers_ManyInOneDay_AreUniqueAndSequentialPerDepartment()
+    {
+        await using var app = await CaseApp.StartAsync();
+        var numbers = app.App.Get<CaseNumbers>();
+
+        var issued = await Task.WhenAll(Enumerable.Range(0, 250).Select(_ => numbers.NextAsync("D01", new DateOnly(2026, 9, 18), CancellationToken.None)));
+
+        Assert.Equal(250, issued.Distinct().Count());
+        Assert.Contains("D01-20260918-000001", issued);
+        Assert.Contains("D01-20260918-000250", issued);
+    }
+
+    internal static async Task<int> CountCasesAsync(CaseApp app)
+    {
+        var table = app.App.Get<IStorageAccount>().GetTableClient(CaseTables.Cases);
+        var count = 0;
+        string? token = null;
+        do
+        {
+            var page = await table.QueryAsync(new TableQuery { ContinuationToken = token });
+            count += page.Entities.Count(e => e.RowKey == CaseStore.SnapshotRow);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return count;
+    }
+}
