@@ -25,7 +25,7 @@ public static class CustomHandlerHttp
 
     private static readonly JsonSerializerOptions EnvelopeJson = new(JsonSerializerDefaults.General)
     {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static void MapCustomHandlerEndpoints(this WebApplication app)

@@ -145,12 +145,12 @@ public sealed class CustomHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ServiceBusEnvelope_ApplicationIntakeNotBuiltYet_Answers501()
+    public async Task ServiceBusEnvelope_ApplicationIntakeEmptyBody_FailsWithLogsSoTheHostRetries()
     {
         var (response, body) = await Envelopes.PostAsync(_app.Client, "ApplicationIntake", Envelopes.ServiceBus("{}", "m-app"));
 
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
-        Assert.Contains(body.GetProperty("Logs").EnumerateArray(), l => l.GetString()!.Contains("not implemented", StringComparison.Ordinal));
+        Assert.True((int)response.StatusCode >= 500, $"answered {(int)response.StatusCode}");
+        Assert.NotEmpty(body.GetProperty("Logs").EnumerateArray());
     }
 
     [Theory]
