@@ -11,7 +11,7 @@ public static class AppSettings
 {
     public static StorageOptions Storage(IConfiguration configuration)
     {
-        var options = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        var options = Bind<StorageOptions>(configuration, "Storage");
         if (!string.Equals(options.Provider, StorageOptions.Embedded, StringComparison.OrdinalIgnoreCase)
             && !string.Equals(options.Provider, StorageOptions.AzureStorage, StringComparison.OrdinalIgnoreCase))
         {
@@ -34,7 +34,7 @@ public static class AppSettings
 
     public static ClockOptions Clock(IConfiguration configuration, IHostEnvironment environment)
     {
-        var options = configuration.GetSection("Clock").Get<ClockOptions>() ?? new ClockOptions();
+        var options = Bind<ClockOptions>(configuration, "Clock");
         if (string.Equals(options.Mode, ClockOptions.System, StringComparison.OrdinalIgnoreCase))
         {
             options.Mode = ClockOptions.System;
@@ -62,7 +62,7 @@ public static class AppSettings
 
     public static AuthOptions Auth(IConfiguration configuration)
     {
-        var options = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
+        var options = Bind<AuthOptions>(configuration, "Auth");
         if (!string.IsNullOrEmpty(options.SigningKey) && Encoding.UTF8.GetByteCount(options.SigningKey) < 32)
         {
             throw new ConfigurationException("Auth:SigningKey is shorter than 32 bytes; use a longer random key.");
@@ -78,7 +78,7 @@ public static class AppSettings
 
     public static HttpOptions Http(IConfiguration configuration)
     {
-        var options = configuration.GetSection("Http").Get<HttpOptions>() ?? new HttpOptions();
+        var options = Bind<HttpOptions>(configuration, "Http");
         if (options.MaxBodyBytes <= 0)
         {
             throw new ConfigurationException("Http:MaxBodyBytes must be a positive number of bytes.");
@@ -96,5 +96,93 @@ public static class AppSettings
         }
 
         return bool.TryParse(value, out var seed) ? seed : throw new ConfigurationException($"Seed:Catalog='{value}' is not true or false.");
+    }
+
+    public static RunnerOptions Runners(IConfiguration configuration)
+    {
+        var value = configuration["Runners:Enabled"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return new RunnerOptions();
+        }
+
+        return bool.TryParse(value, out var enabled)
+            ? new RunnerOptions { Enabled = enabled }
+            : throw new ConfigurationException($"Runners:Enabled='{value}' is not true or false.");
+    }
+
+    public static QueueOptions Queues(IConfiguration configuration)
+    {
+        var options = new QueueOptions
+        {
+            MaxDequeueCount = Int(configuration, "Queues:MaxDequeueCount", 5, 1, 100),
+            BatchSize = Int(configuration, "Queues:BatchSize", 16, 1, 32),
+            VisibilityTimeout = Duration(configuration, "Queues:VisibilityTimeout", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), TimeSpan.FromDays(7)),
+            RetryDelay = Duration(configuration, "Queues:RetryDelay", TimeSpan.FromSeconds(1), TimeSpan.Zero, TimeSpan.FromDays(7)),
+            MaxPollingInterval = Duration(configuration, "Queues:MaxPollingInterval", TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10)),
+        };
+        return options;
+    }
+
+    public static TelemetryOptions Telemetry(IConfiguration configuration)
+    {
+        var options = new TelemetryOptions();
+        var endpoint = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        if (!string.IsNullOrWhiteSpace(endpoint))
+        {
+            if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new ConfigurationException($"OTEL_EXPORTER_OTLP_ENDPOINT='{endpoint}' is not an http(s) URL such as http://localhost:4317.");
+            }
+
+            options.OtlpEndpoint = uri;
+        }
+
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"]))
+        {
+            options.ServiceName = configuration["OTEL_SERVICE_NAME"]!;
+        }
+
+        return options;
+    }
+
+    /// <summary>Binds a section; a value of the wrong type becomes a <see cref="ConfigurationException"/> naming it.</summary>
+    private static T Bind<T>(IConfiguration configuration, string section)
+        where T : new()
+    {
+        try
+        {
+            return configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConfigurationException(e.InnerException is null ? e.Message : $"{e.Message} ({e.InnerException.Message})");
+        }
+    }
+
+    private static int Int(IConfiguration configuration, string key, int fallback, int min, int max)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new ConfigurationException($"{key}='{value}' must be a whole number from {min} to {max}.");
+    }
+
+    private static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan fallback, TimeSpan min, TimeSpan max)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) && span >= min && span <= max
+            ? span
+            : throw new ConfigurationException($"{key}='{value}' must be a duration (hh:mm:ss) from {min} to {max}.");
     }
 }

@@ -16,6 +16,16 @@ public sealed class FunctionCatalog
                 throw new InvalidOperationException($"function name '{function.Name}' is not a valid Azure Functions name");
             }
 
+            if (function is TimerFunction timer && !NcrontabSchedule.TryParse(timer.Schedule, out _, out var error))
+            {
+                throw new InvalidOperationException($"timer function '{function.Name}' has a bad schedule: {error}");
+            }
+
+            if (function is QueueFunction queue && !System.Text.RegularExpressions.Regex.IsMatch(queue.Binding.QueueName, "^[a-z0-9](?!.*--)[a-z0-9-]{1,55}[a-z0-9]$"))
+            {
+                throw new InvalidOperationException($"queue function '{function.Name}' names queue '{queue.Binding.QueueName}', which is not a valid queue name (3-57 lower-case letters, digits, single dashes; '-poison' is added)");
+            }
+
             if (!_byName.TryAdd(function.Name, function))
             {
                 throw new InvalidOperationException($"function '{function.Name}' is declared twice");

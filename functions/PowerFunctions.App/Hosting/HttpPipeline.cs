@@ -12,15 +12,15 @@ namespace PowerFunctions.App.Hosting;
 /// body limit, authentication and role check, the handler, and the mapping of every failure to
 /// problem+json. Nothing here knows which host is running.
 /// </summary>
-public sealed class HttpPipeline(TokenService tokens, IOptions<HttpOptions> httpOptions, ILogger<HttpPipeline> logger)
+public sealed class HttpPipeline(TokenService tokens, IOptions<HttpOptions> httpOptions, ILogger<HttpPipeline> logger, Telemetry telemetry)
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
-    private static readonly ActivitySource Source = new("PowerFunctions.App");
-
     public async Task<HttpResult> InvokeAsync(HttpFunction function, HttpCall call, CancellationToken cancellationToken)
     {
-        using var activity = Source.StartActivity(function.Name, ActivityKind.Server);
+        using var activity = telemetry.Source.StartActivity(function.Name, ActivityKind.Server);
+        activity?.SetTag("http.request.method", call.Method);
+        activity?.SetTag("url.path", call.Path);
         activity?.SetTag("correlation.id", call.CorrelationId);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = call.CorrelationId, ["Function"] = function.Name });
         var started = Stopwatch.GetTimestamp();
@@ -54,8 +54,10 @@ public sealed class HttpPipeline(TokenService tokens, IOptions<HttpOptions> http
             result = HttpResult.Problem(Problems.Internal(call.CorrelationId));
         }
 
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         activity?.SetTag("http.response.status_code", result.StatusCode);
-        logger.LogInformation("{Method} {Path} -> {Status} in {Elapsed:0.0} ms", call.Method, call.Path, result.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        telemetry.HttpAnswered(function.Name, call.Method, result.StatusCode, elapsed);
+        logger.LogInformation("{Method} {Path} -> {Status} in {Elapsed:0.0} ms", call.Method, call.Path, result.StatusCode, elapsed);
         return result.WithHeader(CorrelationHeader, call.CorrelationId);
     }
 

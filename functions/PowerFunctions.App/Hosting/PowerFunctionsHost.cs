@@ -8,12 +8,18 @@ using PowerFunctions.App.Features.Calendar;
 using PowerFunctions.App.Features.Cases;
 using PowerFunctions.App.Features.Catalog;
 using PowerFunctions.App.Features.Documents;
+using PowerFunctions.App.Features.Complaints;
 using PowerFunctions.App.Features.Health;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Storage;
 using PowerFunctions.Storage.AzureStorage;
 using PowerFunctions.Storage.Embedded;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace PowerFunctions.App.Hosting;
 
@@ -41,7 +47,7 @@ public static class PowerFunctionsHost
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
 
-        ConfigureUrls(builder);
+        var mode = ConfigureUrls(builder);
         var configuration = builder.Configuration;
         var environment = builder.Environment;
 
@@ -49,25 +55,82 @@ public static class PowerFunctionsHost
         var clock = AppSettings.Clock(configuration, environment);
         var auth = AppSettings.Auth(configuration);
         var http = AppSettings.Http(configuration);
+        var runners = AppSettings.Runners(configuration);
+        var queues = AppSettings.Queues(configuration);
+        var telemetry = AppSettings.Telemetry(configuration);
         var services = builder.Services;
+        services.AddSingleton(mode);
         services.AddSingleton(storage);
         services.AddSingleton(clock);
+        services.AddSingleton(runners);
+        services.AddSingleton(queues);
+        services.AddSingleton(telemetry);
         services.AddSingleton(Options.Create(auth));
         services.AddSingleton(Options.Create(http));
         services.AddSingleton(new SeedOptions { Catalog = AppSettings.SeedCatalog(configuration, environment) });
         services.AddSingleton(CreateClock(clock));
         services.AddSingleton(CreateStorage(storage));
         services.AddSingleton<TokenService>();
+        services.AddSingleton<Telemetry>();
         services.AddSingleton<HttpPipeline>();
+        services.AddSingleton<FunctionInvoker>();
         services.AddSingleton<FunctionCatalog>();
+        services.AddSingleton<InvocationLogCollector>();
+        services.AddSingleton<ILoggerProvider>(sp => sp.GetRequiredService<InvocationLogCollector>());
+        if (!mode.IsCustomHandler && runners.Enabled)
+        {
+            services.AddSingleton<TimerRunner>();
+            services.AddHostedService(sp => sp.GetRequiredService<TimerRunner>());
+            services.AddSingleton<QueueRunner>();
+            services.AddHostedService(sp => sp.GetRequiredService<QueueRunner>());
+        }
 
+        AddTelemetry(builder, telemetry);
         AddFeatures(services);
         overrideServices?.Invoke(services);
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = http.MaxBodyBytes + 1);
         var app = builder.Build();
         app.MapFunctionRoutes();
+        if (mode.IsCustomHandler)
+        {
+            // Under the Functions host the /api routes stay mapped too: harmless (the port is loopback and
+            // only the host calls it), and they serve enableForwardingHttpRequest=true should it be switched on.
+            app.MapCustomHandlerEndpoints();
+        }
+
         return app;
+    }
+
+    /// <summary>
+    /// The declared functions without serving: for <c>emit-functions</c>. Storage is replaced by one that
+    /// refuses use, so emitting touches no data folder.
+    /// </summary>
+    public static FunctionCatalog CreateCatalog(string[] args)
+    {
+        var app = Build(args, services => services.AddSingleton<IStorageAccount>(new UnavailableStorageAccount()));
+        return app.Services.GetRequiredService<FunctionCatalog>();
+    }
+
+    /// <summary>OpenTelemetry traces, metrics and logs over OTLP, only when an endpoint is configured.</summary>
+    private static void AddTelemetry(WebApplicationBuilder builder, TelemetryOptions options)
+    {
+        if (options.OtlpEndpoint is null)
+        {
+            return;
+        }
+
+        var resource = ResourceBuilder.CreateDefault().AddService(options.ServiceName);
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(options.ServiceName))
+            .WithTracing(t => t.AddSource(Telemetry.Name).AddOtlpExporter())
+            .WithMetrics(m => m.AddMeter(Telemetry.Name).AddOtlpExporter());
+        builder.Logging.AddOpenTelemetry(o =>
+        {
+            o.SetResourceBuilder(resource);
+            o.IncludeScopes = true;
+            o.AddOtlpExporter();
+        });
     }
 
     /// <summary>Every feature's module, in one list a newcomer can read.</summary>
@@ -90,6 +153,8 @@ public static class PowerFunctionsHost
         services.AddFunctionModule<DocumentFunctions>();
         services.AddDocuments();
 
+        services.AddFunctionModule<ComplaintFunctions>();
+        services.AddSingleton<IStartupTask, ComplaintTablesStartup>();
         services.AddCases();
     }
 
@@ -104,22 +169,27 @@ public static class PowerFunctionsHost
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static void ConfigureUrls(WebApplicationBuilder builder)
+    private static HostingMode ConfigureUrls(WebApplicationBuilder builder)
     {
-        var customHandlerPort = builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"];
+        var customHandlerPort = builder.Configuration[HostingMode.PortSetting];
         if (!string.IsNullOrWhiteSpace(customHandlerPort))
         {
-            if (!int.TryParse(customHandlerPort, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+            // 0 picks a free port (tests); the Functions host always gives a real one.
+            if (!int.TryParse(customHandlerPort, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
             {
-                throw new ConfigurationException($"FUNCTIONS_CUSTOMHANDLER_PORT='{customHandlerPort}' is not a port number.");
+                throw new ConfigurationException($"{HostingMode.PortSetting}='{customHandlerPort}' is not a port number.");
             }
 
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            return HostingMode.CustomHandler;
         }
-        else if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["ASPNETCORE_URLS"]))
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+
+        return HostingMode.Standalone;
     }
 
     private static TimeProvider CreateClock(ClockOptions options)

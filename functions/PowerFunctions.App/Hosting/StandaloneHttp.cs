@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using PowerFunctions.App.Config;
@@ -19,8 +20,31 @@ public static class StandaloneHttp
                 .WithName(function.Name);
         }
 
-        // Unknown routes under /api (and anywhere else) answer problem+json, never an empty 404.
-        app.MapFallback((HttpContext context) => WriteAsync(context, HttpResult.Problem(Problems.RouteNotFound(context.Request.Path))));
+        // A known path with another method answers 405 with Allow; unknown routes under /api (and anywhere
+        // else) answer 404; both problem+json, never an empty answer.
+        var routes = catalog.Http
+            .Select(f => (Matcher: new TemplateMatcher(TemplateParser.Parse($"{RoutePrefix}/{f.Route}"), new RouteValueDictionary()), f.Methods))
+            .ToList();
+        var invocations = app.Services.GetRequiredService<HostingMode>().IsCustomHandler
+            ? catalog.All.Select(f => "/" + f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : [];
+        app.MapFallback("{*path}", (HttpContext context) =>
+        {
+            var path = context.Request.Path;
+            var allowed = routes.Where(r => r.Matcher.TryMatch(path, new RouteValueDictionary())).SelectMany(r => r.Methods).ToList();
+            if (invocations.Contains(path.Value ?? string.Empty))
+            {
+                allowed.Add("POST");
+            }
+
+            if (allowed.Count > 0)
+            {
+                var allow = string.Join(", ", allowed.Distinct(StringComparer.OrdinalIgnoreCase));
+                return WriteAsync(context, HttpResult.Problem(Problems.MethodNotAllowed(context.Request.Method, path)).WithHeader("Allow", allow));
+            }
+
+            return WriteAsync(context, HttpResult.Problem(Problems.RouteNotFound(path)));
+        });
     }
 
     private static async Task ServeAsync(HttpContext context, HttpFunction function)

@@ -69,6 +69,22 @@ public sealed class CatalogAdminTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_AfterWritesOfThisInstance_CachedListStaysCurrentAndOrdered()
+    {
+        Assert.Empty((await _app.Client.GetJsonAsync("/api/catalog/items")).EnumerateArray());
+
+        await CreateAndPublishAsync("XK-T-B");
+        await CreateAndPublishAsync("XK-T-A");
+        await CreateAndPublishAsync("XK-T-C");
+        using var abolish = await _admin.PostAsync("/api/catalog/items/XK-T-B/abolish", new { reason = "合并" });
+
+        var codes = (await _app.Client.GetJsonAsync("/api/catalog/items")).EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList();
+        Assert.Equal(["XK-T-A", "XK-T-C"], codes);
+        var filtered = (await _app.Client.GetJsonAsync("/api/catalog/items?department=D01&kind=licensing")).EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList();
+        Assert.Equal(["XK-T-A", "XK-T-C"], filtered);
+    }
+
+    [Fact]
     public async Task Revise_PublishedItem_NewVersionWhileOldStaysInForce()
     {
         await CreateAndPublishAsync("XK-T-3");

@@ -205,4 +205,22 @@ public sealed class CatalogPublicTests : IAsyncLifetime
         Assert.Equal(7, svg.Descendants(ns + "g").Count(g => ((string?)g.Attribute("id"))?.StartsWith("stage-", StringComparison.Ordinal) == true));
         Assert.Equal(6, svg.Descendants(ns + "line").Count(l => (string?)l.Attribute("marker-end") == "url(#arrow)"));
     }
+
+    [Fact]
+    public async Task Flowchart_SvgOfEverySeededItem_TextFitsTheCanvas()
+    {
+        var codes = (await _app.Client.GetJsonAsync("/api/catalog/items")).EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList();
+        XNamespace ns = "http://www.w3.org/2000/svg";
+
+        foreach (var code in codes)
+        {
+            var svg = XDocument.Parse(await _app.Client.GetStringAsync($"/api/catalog/items/{code}/flowchart.svg"));
+            var width = double.Parse((string)svg.Root!.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var text in svg.Descendants(ns + "text"))
+            {
+                var size = double.Parse((string)text.Attribute("font-size")!, System.Globalization.CultureInfo.InvariantCulture);
+                Assert.True(text.Value.Length * size <= width, $"{code}: '{text.Value}' is wider than {width}");
+            }
+        }
+    }
 }

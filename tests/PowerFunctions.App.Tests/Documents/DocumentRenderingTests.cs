@@ -30,6 +30,8 @@ public sealed class DocumentRenderingTests
         Assert.Contains(request.DocumentId, text);
         Assert.Contains(DocumentRenderer.DocumentNumber(request), text);
         Assert.DoesNotContain("\uFFFD", text);
+        var cjkFont = PdfTools.Fonts(pdf).Split('\n').Single(l => l.Contains("DroidSansFallback", StringComparison.Ordinal));
+        Assert.Matches(@"^[A-Z]{6}\+DroidSansFallback\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes", cjkFont);   // embedded, subset, ToUnicode
         if (Environment.GetEnvironmentVariable("PF_DOCUMENTS_DUMP") is { Length: > 0 } folder)
         {
             File.WriteAllBytes(Path.Combine(folder, $"{request.DocumentId}.pdf"), pdf);

@@ -214,6 +214,28 @@ public sealed class DocumentRoutesTests
     }
 
     [Fact]
+    public async Task Verify_RegisteredValidityEndsBeforeSigning_InvalidSealExpired()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "pf-test-" + Guid.NewGuid().ToString("N"));
+        var (key, _) = Sm2.GenerateKey();
+        await using var issuing = await TestApp.StartAsync(SealSettings("D01", key), dataPath);
+        var issued = await issuing.Get<IDocumentIssuer>().IssueAsync(SampleDocuments.For(DocumentType.ApprovalDecision), CancellationToken.None);
+
+        // The seal's registration is corrected: it expired on 2026-09-01, before this document was sealed.
+        await using var corrected = await TestApp.StartAsync(SealSettings("D01", key, to: "2026-09-01T00:00:00+08:00"), dataPath);
+        var pdf = await corrected.Client.GetByteArrayAsync($"/api/documents/{issued.Id}");
+        using var byId = await Json(await corrected.Client.GetAsync($"/api/documents/{issued.Id}/verify"));
+        using var byFile = await Json(await PostFile(corrected, pdf));
+
+        foreach (var root in new[] { byId.RootElement, byFile.RootElement })
+        {
+            Assert.False(root.GetProperty("valid").GetBoolean());
+            Assert.Equal("seal-expired", root.GetProperty("reasonCode").GetString());
+            Assert.Contains("有效期", root.GetProperty("reason").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Issue_DevelopmentKey_GeneratedOnceIntoTheDataFolder()
     {
         await using var app = await TestApp.StartAsync();

@@ -15,6 +15,25 @@ public sealed class SealTests
     }
 
     [Fact]
+    public void Sign_OwnSigner_VerifiesWithBouncyCastleSm2Signer()
+    {
+        var (privateKey, publicKey) = Sm2.GenerateKey();
+        for (var i = 0; i < 5; i++)
+        {
+            var data = System.Text.Encoding.UTF8.GetBytes($"message {i}");
+            var signature = i % 2 == 0 ? Sm2.Sign(privateKey, data) : Sm2.Sign(privateKey, publicKey, data);
+
+            var verifier = new Org.BouncyCastle.Crypto.Signers.SM2Signer();
+            var x9 = Org.BouncyCastle.Asn1.GM.GMNamedCurves.GetByName("sm2p256v1");
+            var domain = new Org.BouncyCastle.Crypto.Parameters.ECDomainParameters(x9.Curve, x9.G, x9.N, x9.H);
+            verifier.Init(false, new Org.BouncyCastle.Crypto.Parameters.ECPublicKeyParameters(x9.Curve.DecodePoint(Convert.FromHexString(publicKey)), domain));
+            verifier.BlockUpdate(data, 0, data.Length);
+            Assert.True(verifier.VerifySignature(signature));
+            Assert.False(Sm2.Verify(publicKey, "another message"u8, signature));
+        }
+    }
+
+    [Fact]
     public void Seal_ThenVerify_IsValid()
     {
         var key = Key();

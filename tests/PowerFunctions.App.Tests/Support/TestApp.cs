@@ -50,6 +50,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Clock:Start"] = DefaultStart.ToString("O"),
             ["Auth:SigningKey"] = SigningKey,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Runners:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -61,6 +62,16 @@ public sealed class TestApp : IAsyncDisposable
         await PowerFunctionsHost.StartAsync(app);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestApp(app, dataPath, new Uri(address));
+    }
+
+    /// <summary>
+    /// The app as the Functions host runs it: <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> set (0: a free port), so
+    /// <c>POST /{FunctionName}</c> answers the invocation envelope and the standalone runners stay off.
+    /// </summary>
+    public static Task<TestApp> StartCustomHandlerAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? overrideServices = null)
+    {
+        var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "0" };
+        return StartAsync(values, null, overrideServices);
     }
 
     public T Get<T>()

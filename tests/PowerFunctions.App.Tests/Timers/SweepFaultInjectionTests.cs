@@ -79,5 +79,41 @@ public sealed class SweepFaultInjectionTests : IDisposable
         Assert.Single(await _store.AllAsync(_store.Dead));
     }
 
+    [Fact]
+    public async Task Sweep_CrashWhileRecordingAHandlerFailure_TimerStillTakesEffectOnce()
+    {
+        var handler = new EffectCounterHandler(_store.Account) { FailuresLeft = 1 };
+        await _store.Scheduler().ScheduleAsync([new DurableTimer(EffectCounterHandler.DefaultKind, "T1", "k", _store.Clock.GetUtcNow(), 1)], default);
+        var faults = new CrashAtStep(3); // claim, fire, then the failure write
+
+        var crash = await Assert.ThrowsAsync<SimulatedCrashException>(() => _store.Sweeper([handler], faults: faults).SweepAsync(default));
+        _store.Restart();
+        _store.Clock.Advance(new TimerOptions().LeaseDuration);
+        var restarted = new EffectCounterHandler(_store.Account);
+
+        Assert.Equal(SweepStep.BeforeRecordFailure, crash.Step);
+        Assert.Equal(1, await _store.Sweeper([restarted]).SweepAsync(default));
+        Assert.Equal(1, await restarted.CountAsync("T1"));
+        Assert.Empty(await _store.IndexRowsAsync());
+    }
+
+    [Fact]
+    public async Task Sweep_PastTimerScheduledWhileSweeping_BookmarkDoesNotSkipIt()
+    {
+        var handler = new EffectCounterHandler(_store.Account);
+        await _store.Scheduler().ScheduleAsync([new DurableTimer(EffectCounterHandler.DefaultKind, "T1", "k", _store.Clock.GetUtcNow(), 1)], default);
+        Assert.Equal(1, await _store.Sweeper([handler]).SweepAsync(default));
+        _store.Clock.Advance(TimeSpan.FromHours(2));
+
+        // Between the sweep's scan and its bookmark move, another instance schedules a timer due an
+        // hour ago: a bucket after the old bookmark and before the new one the sweep is about to write.
+        var late = new DurableTimer(EffectCounterHandler.DefaultKind, "T2", "k", _store.Clock.GetUtcNow().AddHours(-1), 1);
+        var racing = new ActAtStep(SweepStep.BeforeBookmark, () => _store.Scheduler().ScheduleAsync([late], default));
+        Assert.Equal(0, await _store.Sweeper([handler], faults: racing).SweepAsync(default));
+
+        Assert.Equal(1, await _store.Sweeper([handler]).SweepAsync(default));
+        Assert.Equal(1, await handler.CountAsync("T2"));
+    }
+
     public void Dispose() => _store.Dispose();
 }

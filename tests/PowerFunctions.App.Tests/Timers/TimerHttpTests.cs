@@ -31,6 +31,21 @@ public sealed class TimerHttpTests
     }
 
     [Fact]
+    public async Task AdminSweep_MoreDueThanOneSweepTakes_FiresEveryDueTimer()
+    {
+        await using var app = await TestApp.StartAsync(overrideServices: s =>
+        {
+            s.AddSingleton(new TimerOptions { MaxTimersPerSweep = 5 });
+            s.AddSingleton<ITimerHandler>(sp => new EffectCounterHandler(sp.GetRequiredService<IStorageAccount>()));
+        });
+        await app.Get<IStorageAccount>().GetTableClient(EffectCounterHandler.TableName).CreateIfNotExistsAsync();
+        var timers = Enumerable.Range(0, 12).Select(i => new DurableTimer(EffectCounterHandler.DefaultKind, $"C{i}", "k", TestApp.DefaultStart.AddMinutes(-i), 1)).ToList();
+        await app.Get<ITimerScheduler>().ScheduleAsync(timers, default);
+
+        Assert.Equal(12, await SweepAsync(app.ClientFor("admin")));
+    }
+
+    [Fact]
     public async Task AdminSweep_NonAdmin_Forbidden()
     {
         await using var app = await TestApp.StartAsync();

@@ -69,13 +69,11 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ISe
             return HttpResult.Bytes(catalog.AllJson, "application/json; charset=utf-8");
         }
 
-        var entries = catalog.Items
-            .Where(i => kind is null || string.Equals(i.Kind, kind, StringComparison.Ordinal))
-            .Where(i => department is null || string.Equals(i.Department.Code, department, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Department.Name, department, StringComparison.Ordinal))
-            .Where(i => text is null || Matches(i, text))
-            .Select(CatalogListEntry.From)
-            .ToList();
-        return HttpResult.Ok(entries);
+        var body = catalog.Filter(i =>
+            (kind is null || string.Equals(i.Kind, kind, StringComparison.Ordinal))
+            && (department is null || string.Equals(i.Department.Code, department, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Department.Name, department, StringComparison.Ordinal))
+            && (text is null || Matches(i, text)));
+        return HttpResult.Bytes(body, "application/json; charset=utf-8");
     }
 
     private async Task<HttpResult> GetAsync(HttpCall call, CancellationToken ct)

@@ -14,8 +14,8 @@ namespace PowerFunctions.App.Features.Catalog;
 /// partition scan. Table <c>catalogversions</c>: partition = item code, row key = version (six
 /// digits), every version ever saved, written after the item row (a snapshot; readers overlay the
 /// item row, so a crash between the two writes loses nothing that matters). The published list is
-/// cached in memory, invalidated by every write of this instance and re-read after
-/// <see cref="CacheLifetime"/> so that other instances' writes show up.
+/// cached in memory, updated by every write of this instance and re-read in the background once
+/// older than <see cref="CacheLifetime"/> so that other instances' writes show up.
 /// </summary>
 public sealed class CatalogStore(IStorageAccount storage)
 {
@@ -32,7 +32,9 @@ public sealed class CatalogStore(IStorageAccount storage)
     private readonly ITableClient _items = storage.GetTableClient(ItemsTable);
     private readonly ITableClient _versions = storage.GetTableClient(VersionsTable);
     private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly Lock _gate = new();
     private long _generation;
+    private int _refreshing;
     private PublishedCatalog? _snapshot;
 
     public async Task CreateTablesAsync(CancellationToken cancellationToken)
@@ -72,7 +74,6 @@ public sealed class CatalogStore(IStorageAccount storage)
             throw new ProblemException(409, "catalog.item_exists", "事项编码已存在", $"an item with code '{draft.Code}' already exists");
         }
 
-        Invalidate();
         await WriteVersionsAsync([draft], cancellationToken).ConfigureAwait(false);
         return new CatalogRecord(null, draft, etag);
     }
@@ -85,7 +86,7 @@ public sealed class CatalogStore(IStorageAccount storage)
     {
         var entity = ToEntity(publicVersion, draft);
         var etag = await _items.UpdateEntityAsync(entity, current.ETag, cancellationToken).ConfigureAwait(false);
-        Invalidate();
+        Apply(current.Code, publicVersion is { Status: ItemStatus.Published } ? publicVersion : null);
         await WriteVersionsAsync(snapshots, cancellationToken).ConfigureAwait(false);
         return new CatalogRecord(publicVersion, draft, etag);
     }
@@ -142,38 +143,92 @@ public sealed class CatalogStore(IStorageAccount storage)
         return records;
     }
 
-    /// <summary>The published catalog, from memory when fresh.</summary>
+    /// <summary>
+    /// The published catalog from memory. The first call reads it (one partition scan); writes of
+    /// this instance update it in place; once older than <see cref="CacheLifetime"/> it is re-read
+    /// in the background while the current snapshot keeps answering (other instances' writes show
+    /// up within that lifetime).
+    /// </summary>
     public async ValueTask<PublishedCatalog> PublishedAsync(CancellationToken cancellationToken)
     {
         var snapshot = Volatile.Read(ref _snapshot);
-        if (snapshot is not null && Stopwatch.GetElapsedTime(snapshot.LoadedAt) < CacheLifetime)
+        if (snapshot is not null)
         {
+            if (Stopwatch.GetElapsedTime(snapshot.LoadedAt) >= CacheLifetime && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+            {
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await LoadAsync(CancellationToken.None).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is RequestFailedException or IOException or InvalidOperationException)
+                    {
+                        // keep serving the current snapshot; the next call tries again
+                    }
+                    finally
+                    {
+                        Volatile.Write(ref _refreshing, 0);
+                    }
+                }, CancellationToken.None);
+            }
+
             return snapshot;
         }
 
         await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            snapshot = Volatile.Read(ref _snapshot);
-            if (snapshot is not null && Stopwatch.GetElapsedTime(snapshot.LoadedAt) < CacheLifetime)
-            {
-                return snapshot;
-            }
-
-            var generation = Interlocked.Read(ref _generation);
-            var started = Stopwatch.GetTimestamp();
-            var records = await ScanAsync(cancellationToken).ConfigureAwait(false);
-            var loaded = new PublishedCatalog(records.Select(r => r.Published).OfType<PowerItem>().OrderBy(i => i.Code, StringComparer.Ordinal).ToList(), started);
-            if (Interlocked.Read(ref _generation) == generation)
-            {
-                Volatile.Write(ref _snapshot, loaded);
-            }
-
-            return loaded;
+            return Volatile.Read(ref _snapshot) ?? await LoadAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _loading.Release();
+        }
+    }
+
+    /// <summary>Fills the cache in the background (after start), so the first citizen does not wait for the scan.</summary>
+    public void WarmInBackground(ILogger logger) =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await PublishedAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is RequestFailedException or IOException or InvalidOperationException or ObjectDisposedException)
+            {
+                logger.LogWarning(e, "could not warm the catalog cache; the first request will read it");
+            }
+        }, CancellationToken.None);
+
+    private async Task<PublishedCatalog> LoadAsync(CancellationToken cancellationToken)
+    {
+        var generation = Interlocked.Read(ref _generation);
+        var started = Stopwatch.GetTimestamp();
+        var records = await ScanAsync(cancellationToken).ConfigureAwait(false);
+        var loaded = PublishedCatalog.Create(records.Select(r => r.Published).OfType<PowerItem>(), started);
+        lock (_gate)
+        {
+            // A write that landed while we were reading wins: its snapshot is newer than ours.
+            if (Interlocked.Read(ref _generation) == generation)
+            {
+                Volatile.Write(ref _snapshot, loaded);
+            }
+        }
+
+        return loaded;
+    }
+
+    /// <summary>Brings the cached list up to date after this instance wrote item <paramref name="code"/>.</summary>
+    private void Apply(string code, PowerItem? published)
+    {
+        lock (_gate)
+        {
+            Interlocked.Increment(ref _generation);
+            if (Volatile.Read(ref _snapshot) is { } snapshot)
+            {
+                Volatile.Write(ref _snapshot, snapshot.With(code, published));
+            }
         }
     }
 
@@ -190,11 +245,14 @@ public sealed class CatalogStore(IStorageAccount storage)
         await WriteVersionsAsync(items, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Drops the cached published list (after a write).</summary>
+    /// <summary>Drops the cached published list: the next reader reads it again.</summary>
     public void Invalidate()
     {
-        Interlocked.Increment(ref _generation);
-        Volatile.Write(ref _snapshot, null);
+        lock (_gate)
+        {
+            Interlocked.Increment(ref _generation);
+            Volatile.Write(ref _snapshot, null);
+        }
     }
 
     /// <summary>Throws 422 when an item is too big to store.</summary>

@@ -16,7 +16,7 @@ public static class FlowchartSvg
     private const int BoxHeight = 74;
     private const int GapX = 36;
     private const int GapY = 52;
-    private const int Top = 96;
+    private const int HeaderTop = 34;
     private const int Margin = 40;
     private const string Font = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC','SimHei',sans-serif";
 
@@ -25,8 +25,10 @@ public static class FlowchartSvg
         var chart = item.Flowchart;
         var levels = chart.Levels();
         var widest = levels.Count == 0 ? 1 : levels.Max(l => l.Count);
-        var width = Math.Max(560, (widest * (BoxWidth + GapX)) - GapX + (2 * Margin) + 60);
-        var height = Top + (levels.Count * (BoxHeight + GapY)) + 70;
+        var width = Math.Max(640, (widest * (BoxWidth + GapX)) - GapX + (2 * Margin) + 60);
+        var titleLines = Wrap($"{item.Name}（运行流程图）", (width - 40) / 19);
+        var top = HeaderTop + (titleLines.Count * 26) + 54;
+        var height = top + (levels.Count * (BoxHeight + GapY)) + 70;
         var unit = item.PromisedLimit.Unit == LimitUnit.Working ? "个工作日" : "个自然日";
 
         var positions = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
@@ -37,7 +39,7 @@ public static class FlowchartSvg
             var x0 = (width - 60 - rowWidth) / 2.0;
             for (var i = 0; i < level.Count; i++)
             {
-                positions.TryAdd(level[i].Id, (x0 + (i * (BoxWidth + GapX)), Top + (row * (BoxHeight + GapY))));
+                positions.TryAdd(level[i].Id, (x0 + (i * (BoxWidth + GapX)), top + (row * (BoxHeight + GapY))));
             }
         }
 
@@ -46,8 +48,15 @@ public static class FlowchartSvg
         svg.Append("<title>").Append(Escape(item.Name)).Append(" 运行流程图</title>\n");
         svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#455a64\"/></marker></defs>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"0\" width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width / 2}\" y=\"38\" text-anchor=\"middle\" font-size=\"20\" font-weight=\"bold\" fill=\"#1a237e\">{Escape(item.Name)}（运行流程图）</text>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width / 2}\" y=\"66\" text-anchor=\"middle\" font-size=\"13\" fill=\"#37474f\">实施主体：{Escape(item.Department.Name)}　法定时限：{Escape(item.LegalLimit.ToChinese())}　承诺时限：{Escape(item.PromisedLimit.ToChinese())}　版本：第{item.Version}版</text>\n");
+        var y = HeaderTop;
+        foreach (var line in titleLines)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width / 2}\" y=\"{y}\" text-anchor=\"middle\" font-size=\"18\" font-weight=\"bold\" fill=\"#1a237e\">{Escape(line)}</text>\n");
+            y += 26;
+        }
+
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width / 2}\" y=\"{y}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#37474f\">实施主体：{Escape(item.Department.Name)}　版本：第{item.Version}版</text>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width / 2}\" y=\"{y + 20}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#37474f\">法定时限：{Escape(item.LegalLimit.ToChinese())}　承诺时限：{Escape(item.PromisedLimit.ToChinese())}</text>\n");
 
         foreach (var stage in chart.Stages)
         {
@@ -103,10 +112,22 @@ public static class FlowchartSvg
         var complaint = item.ComplaintChannels.Count > 0
             ? string.Join("；", item.ComplaintChannels.Select(c => $"{c.Name} {c.Contact}"))
             : "12345政务服务便民热线";
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width / 2}\" y=\"{height - 30}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#37474f\">投诉举报：{Escape(Clip(complaint, 60))}</text>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width / 2}\" y=\"{height - 30}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#37474f\">投诉举报：{Escape(Clip(complaint, ((width - 40) / 12) - 5))}</text>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width / 2}\" y=\"{height - 12}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#78909c\">依法不计入时限的程序（听证、检验、检测、专家评审等）所需时间另行书面告知</text>\n");
         svg.Append("</svg>\n");
         return svg.ToString();
+    }
+
+    /// <summary>Splits text into lines of at most <paramref name="perLine"/> characters (CJK text has no spaces to break at).</summary>
+    private static List<string> Wrap(string text, int perLine)
+    {
+        var lines = new List<string>();
+        for (var i = 0; i < text.Length; i += perLine)
+        {
+            lines.Add(text.Substring(i, Math.Min(perLine, text.Length - i)));
+        }
+
+        return lines;
     }
 
     private static string Clip(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");

@@ -216,6 +216,7 @@ public sealed class DeadlineSweeper : IDeadlineSweeper
 
     private async Task RecordFailureAsync(TableEntity row, ETag claim, int attempt, Exception error, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await _faults.AtAsync(SweepStep.BeforeRecordFailure, TimerIndex.FromEntity(row), cancellationToken).ConfigureAwait(false);
         var message = $"{error.GetType().Name}: {error.Message}";
         row["LastError"] = message.Length > MaxErrorLength ? message[..MaxErrorLength] : message;
         row["LeaseUntil"] = now + (_options.RetryDelay * attempt);

@@ -9,6 +9,9 @@ public enum SweepStep
     /// <summary>The row is claimed (lease written); next: the handler's effect.</summary>
     BeforeFire,
 
+    /// <summary>The handler threw; next: writing its error and retry time on the row.</summary>
+    BeforeRecordFailure,
+
     /// <summary>The handler returned (its effect is stored); next: deleting the row.</summary>
     BeforeDelete,
 

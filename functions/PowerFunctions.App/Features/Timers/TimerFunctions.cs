@@ -10,6 +10,9 @@ public sealed class TimerFunctions(IDeadlineSweeper sweeper, ILogger<TimerFuncti
     /// <summary>Every minute, at second 0 (NCRONTAB with seconds).</summary>
     public const string EveryMinute = "0 */1 * * * *";
 
+    /// <summary>The most sweeps one on-demand call runs (each fires up to <see cref="TimerOptions.MaxTimersPerSweep"/>).</summary>
+    public const int MaxSweepsOnDemand = 20;
+
     public IEnumerable<FunctionDeclaration> Declare()
     {
         yield return Function.Timer("DeadlineSweep", EveryMinute, SweepOnTimerAsync);
@@ -22,9 +25,20 @@ public sealed class TimerFunctions(IDeadlineSweeper sweeper, ILogger<TimerFuncti
         logger.LogInformation("DeadlineSweep scheduled at {ScheduledAt} fired {Fired} timers", call.ScheduledAt, fired);
     }
 
+    /// <summary>Sweeps on demand ("fires every due timer now"): repeats while a sweep fired something, so timers beyond one sweep's bound, or made due by a firing, fire too.</summary>
     private async Task<HttpResult> SweepNowAsync(HttpCall call, CancellationToken cancellationToken)
     {
-        var fired = await sweeper.SweepAsync(cancellationToken).ConfigureAwait(false);
+        var fired = 0;
+        for (var round = 0; round < MaxSweepsOnDemand; round++)
+        {
+            var firedNow = await sweeper.SweepAsync(cancellationToken).ConfigureAwait(false);
+            fired += firedNow;
+            if (firedNow == 0)
+            {
+                break;
+            }
+        }
+
         return HttpResult.Ok(new { fired });
     }
 }

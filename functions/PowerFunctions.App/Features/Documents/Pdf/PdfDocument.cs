@@ -307,7 +307,7 @@ public sealed class PdfDocument
         private static byte[] Compress(byte[] data)
         {
             using var buffer = new MemoryStream();
-            using (var zlib = new ZLibStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+            using (var zlib = new ZLibStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
             {
                 zlib.Write(data);
             }

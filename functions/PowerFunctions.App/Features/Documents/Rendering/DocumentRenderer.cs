@@ -370,6 +370,7 @@ public sealed class DocumentRenderer(TrueTypeFont font)
         {
             var lines = new List<string>();
             var line = new StringBuilder();
+            var lineWidth = 0.0;
             var available = width - firstIndent;
             foreach (var rune in text.EnumerateRunes())
             {
@@ -377,19 +378,23 @@ public sealed class DocumentRenderer(TrueTypeFont font)
                 {
                     lines.Add(line.ToString());
                     line.Clear();
+                    lineWidth = 0;
                     available = width;
                     continue;
                 }
 
-                var candidate = line.ToString() + rune.ToString();
-                if (line.Length > 0 && Page.Measure(candidate, size) > available)
+                var character = rune.ToString();
+                var characterWidth = Page.Measure(character, size);
+                if (line.Length > 0 && lineWidth + characterWidth > available)
                 {
                     lines.Add(line.ToString());
                     line.Clear();
+                    lineWidth = 0;
                     available = width;
                 }
 
-                line.Append(rune.ToString());
+                line.Append(character);
+                lineWidth += characterWidth;
             }
 
             if (line.Length > 0)

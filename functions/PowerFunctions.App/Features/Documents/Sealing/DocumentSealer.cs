@@ -45,7 +45,7 @@ public static class DocumentSealer
             Sm3 = Sm2.Sm3Hex(pdf),
             Value = string.Empty,
         };
-        var signature = Sm2.Sign(key.PrivateKey, ToBeSigned(seal, unsigned));
+        var signature = Sm2.Sign(key.PrivateKey, key.PublicKey, ToBeSigned(seal, unsigned));
         return new SealEnvelope { Seal = seal, Signature = unsigned with { Value = Convert.ToBase64String(signature) } };
     }
 

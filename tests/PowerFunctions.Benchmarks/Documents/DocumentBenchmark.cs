@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using PowerFunctions.App.Features.Documents;
+using PowerFunctions.App.Features.Documents.Pdf;
+using PowerFunctions.App.Features.Documents.Rendering;
+using PowerFunctions.App.Features.Documents.Sealing;
+
+namespace PowerFunctions.Benchmarks.Documents;
+
+/// <summary>
+/// Documents rendered (PDF with a subset CJK font, seal mark, QR code) and sealed (SM3 + SM2) per
+/// second, on all cores: <c>dotnet run -c Release --project tests/PowerFunctions.Benchmarks -- documents [seconds]</c>.
+/// Storage is not included (it is the embedded or Azure store's own number).
+/// </summary>
+public sealed class DocumentBenchmark : IBenchmarkCommand
+{
+    public string Name => "documents";
+
+    public string Description => "documents rendered and SM2-sealed per second (arg: seconds, default 10)";
+
+    public Task<int> RunAsync(string[] args)
+    {
+        var seconds = args.Length > 0 && double.TryParse(args[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 10;
+        var fontPath = new DocumentOptions().ResolveFontPath();
+        if (!File.Exists(fontPath))
+        {
+            Console.Error.WriteLine($"font missing: {fontPath} (apt-get install fonts-droid-fallback)");
+            return Task.FromResult(1);
+        }
+
+        var loading = Stopwatch.StartNew();
+        var font = TrueTypeFont.Load(fontPath);
+        Console.WriteLine($"font loaded in {loading.Elapsed.TotalMilliseconds:0} ms ({font.GlyphCount} glyphs)");
+        var (privateKey, publicKey) = Sm2.GenerateKey();
+        var now = new DateTimeOffset(2026, 9, 18, 9, 30, 0, TimeSpan.FromHours(8));
+        var key = new SealKey
+        {
+            SealId = "D01-BENCH",
+            DepartmentCode = "D01",
+            DepartmentName = "示例市市场监督管理局",
+            ValidFrom = now.AddYears(-1),
+            ValidTo = now.AddYears(4),
+            PublicKey = publicKey,
+            PrivateKey = privateKey,
+        };
+        var types = Enum.GetValues<DocumentType>();
+
+        // Warm up every path once.
+        long bytes = 0;
+        foreach (var type in types)
+        {
+            bytes = One(font, key, type, 0, now).Length;
+        }
+
+        // Single-threaded split: render vs seal, so a regression shows where it is.
+        var pdfSample = One(font, key, DocumentType.DenialDecision, 1, now, seal: false);
+        var split = Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++)
+        {
+            One(font, key, types[i % types.Length], i, now, seal: false);
+        }
+
+        var renderMs = split.Elapsed.TotalMilliseconds / 20;
+        split.Restart();
+        for (var i = 0; i < 20; i++)
+        {
+            DocumentSealer.Seal(pdfSample, "x", key, now);
+        }
+
+        var sealMs = split.Elapsed.TotalMilliseconds / 20;
+        split.Restart();
+        for (var i = 0; i < 20; i++)
+        {
+            Sm2.Sign(privateKey, pdfSample);
+        }
+
+        var signMs = split.Elapsed.TotalMilliseconds / 20;
+        split.Restart();
+        for (var i = 0; i < 20; i++)
+        {
+            Sm2.Sm3Hex(pdfSample);
+        }
+
+        var sm3Ms = split.Elapsed.TotalMilliseconds / 20;
+        split.Restart();
+        for (var i = 0; i < 20; i++)
+        {
+            using var generator = new QRCoder.QRCodeGenerator();
+            using var code = generator.CreateQrCode("https://powerfunctions.gov.cn/api/documents/D01-2026-000123-approval-decision-1/verify", QRCoder.QRCodeGenerator.ECCLevel.M);
+        }
+
+        var qrMs = split.Elapsed.TotalMilliseconds / 20;
+        Console.WriteLine($"one thread: render {renderMs:0.00} ms (QR {qrMs:0.00} ms), seal {sealMs:0.00} ms (SM2 sign {signMs:0.00} ms, SM3 {sm3Ms:0.00} ms) per document");
+
+        var counts = new long[Environment.ProcessorCount];
+        var totalBytes = new long[Environment.ProcessorCount];
+        var deadline = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+        var watch = Stopwatch.StartNew();
+        Parallel.For(0, Environment.ProcessorCount, worker =>
+        {
+            var n = 0L;
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                totalBytes[worker] += One(font, key, types[n % types.Length], (worker * 1_000_000) + n, now).Length;
+                n++;
+            }
+
+            counts[worker] = n;
+        });
+        watch.Stop();
+        var total = counts.Sum();
+        Console.WriteLine($"documents: {total} rendered and sealed in {watch.Elapsed.TotalSeconds:0.0} s on {Environment.ProcessorCount} cores = {total / watch.Elapsed.TotalSeconds:0.0} documents/s; mean size {totalBytes.Sum() / Math.Max(1, total) / 1024.0:0.0} KB (last warm-up {bytes / 1024.0:0.0} KB)");
+        return Task.FromResult(0);
+    }
+
+    private static byte[] One(TrueTypeFont font, SealKey key, DocumentType type, long n, DateTimeOffset now, bool seal = true)
+    {
+        var caseNo = $"D01-2026-{n % 1_000_000:000000}";
+        var request = new DocumentRequest
+        {
+            DocumentId = $"{caseNo}-{type}-1",
+            Type = type,
+            CaseNo = caseNo,
+            DepartmentCode = "D01",
+            DepartmentName = key.DepartmentName,
+            ApplicantName = "杭州示例餐饮管理有限公司",
+            ItemName = "食品经营许可证核发",
+            IssuedAt = now,
+            Fields = [new("受理日期", "2026年9月18日"), new("承诺办结期限", "2026年10月23日前（10个工作日）")],
+            Paragraphs = ["缺少经营场所使用证明（房屋租赁合同或产权证明复印件）。", "食品安全管理制度文本未加盖申请人公章。"],
+        };
+        var pdf = new DocumentRenderer(font).Render(request, $"https://powerfunctions.gov.cn/api/documents/{request.DocumentId}/verify", DocumentRenderer.ContentDigest(request));
+        if (!seal)
+        {
+            return pdf;
+        }
+
+        var envelope = DocumentSealer.Seal(pdf, request.DocumentId, key, now);
+        return envelope.IsSuccess ? pdf : throw new InvalidOperationException(envelope.Error!.Title);
+    }
+}
