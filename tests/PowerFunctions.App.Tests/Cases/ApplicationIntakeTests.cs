@@ -169,7 +169,7 @@ public sealed class ApplicationIntakeTests
 
         await intake.Handler(new QueueCall(message, "m1", 1, new Dictionary<string, string>(), "c1"), CancellationToken.None);
         await intake.Handler(new QueueCall(message, "m1", 2, new Dictionary<string, string>(), "c2"), CancellationToken.None);
-        var bad = await Assert.ThrowsAsync<InvalidOperationException>(() => intake.Handler(new QueueCall(message.Replace(FakeCatalog.Plain, "NO-SUCH", StringComparison.Ordinal).Replace("hotline-0001", "hotline-0002", StringComparison.Ordinal), "m2", 1, new Dictionary<string, string>(), "c3"), CancellationToken.None));
+        var bad = await Assert.ThrowsAsync<PoisonMessageException>(() => intake.Handler(new QueueCall(message.Replace(FakeCatalog.Plain, "NO-SUCH", StringComparison.Ordinal).Replace("hotline-0001", "hotline-0002", StringComparison.Ordinal), "m2", 1, new Dictionary<string, string>(), "c3"), CancellationToken.None));
 
         Assert.Equal(1, await CountCasesAsync(app));
         Assert.Contains("catalog.item_not_found", bad.Message, StringComparison.Ordinal);
