@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.Json;
 using PowerFunctions.App.Features.Applications;
 using PowerFunctions.App.Features.Cases;
+using Microsoft.Extensions.DependencyInjection;
+using PowerFunctions.App.Features.Timers;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.Storage;
 
@@ -80,6 +82,25 @@ public sealed class ApplicationIntakeTests
     }
 
     [Fact]
+    public async Task Submit_CrashAfterReservingTheKey_RetryCompletesTheSameCaseOnce()
+    {
+        var flaky = new FlakyScheduler();
+        await using var app = await CaseApp.StartAsync(s => s.AddSingleton<ITimerScheduler>(sp => flaky.Wrap(ActivatorUtilities.CreateInstance<TableTimerScheduler>(sp))));
+
+        var crashed = await app.SubmitAsync(CaseApp.Application(), "crash-key");
+        Assert.Equal(HttpStatusCode.InternalServerError, crashed.StatusCode);
+        Assert.Equal(0, await CountCasesAsync(app));
+
+        var retried = await app.SubmitAsync(CaseApp.Application(), "crash-key");
+        var again = await app.SubmitAsync(CaseApp.Application(), "crash-key");
+
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.Equal("D01-20260918-000001", (await CaseApp.Json(retried)).GetProperty("caseNo").GetString());
+        Assert.Equal(await retried.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(1, await CountCasesAsync(app));
+    }
+
+    [Fact]
     public async Task Submit_WithoutKey_Answers400()
     {
         await using var app = await CaseApp.StartAsync();
@@ -148,11 +169,11 @@ public sealed class ApplicationIntakeTests
 
         await intake.Handler(new QueueCall(message, "m1", 1, new Dictionary<string, string>(), "c1"), CancellationToken.None);
         await intake.Handler(new QueueCall(message, "m1", 2, new Dictionary<string, string>(), "c2"), CancellationToken.None);
-        var bad = await Assert.ThrowsAsync<InvalidOperationException>(() => intake.Handler(new QueueCall(message.Replace(FakeCatalog.Plain, "NO-SUCH", StringComparison.Ordinal).Replace("hotline-0001", "hotline-0002", StringComparison.Ordinal), "m2", 1, new Dictionary<string, string>(), "c3"), CancellationToken.None));
+        var bad = await Assert.ThrowsAsync<PoisonMessageException>(() => intake.Handler(new QueueCall(message.Replace(FakeCatalog.Plain, "NO-SUCH", StringComparison.Ordinal).Replace("hotline-0001", "hotline-0002", StringComparison.Ordinal), "m2", 1, new Dictionary<string, string>(), "c3"), CancellationToken.None));
 
         Assert.Equal(1, await CountCasesAsync(app));
         Assert.Contains("catalog.item_not_found", bad.Message, StringComparison.Ordinal);
-        Assert.Equal("queue", intake.Binding.QueueName == "applications" ? "queue" : intake.Binding.QueueName);
+        Assert.Equal("applications", intake.Binding.QueueName);
     }
 
     [Fact]
@@ -166,6 +187,20 @@ public sealed class ApplicationIntakeTests
         Assert.Equal(250, issued.Distinct().Count());
         Assert.Contains("D01-20260918-000001", issued);
         Assert.Contains("D01-20260918-000250", issued);
+    }
+
+    /// <summary>Fails the first scheduling (a crash between the key's reservation and the case's commit).</summary>
+    private sealed class FlakyScheduler
+    {
+        private int _calls;
+
+        public ITimerScheduler Wrap(ITimerScheduler inner) => new Scheduler(this, inner);
+
+        private sealed class Scheduler(FlakyScheduler owner, ITimerScheduler inner) : ITimerScheduler
+        {
+            public Task ScheduleAsync(IReadOnlyList<DurableTimer> timers, CancellationToken cancellationToken) =>
+                Interlocked.Increment(ref owner._calls) == 1 ? throw new IOException("simulated crash") : inner.ScheduleAsync(timers, cancellationToken);
+        }
     }
 
     internal static async Task<int> CountCasesAsync(CaseApp app)

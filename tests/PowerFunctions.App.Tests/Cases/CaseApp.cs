@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PowerFunctions.App.Tests.Cases;
 
-/// <summary>The real app with a controlled catalog and document issuer, and one client per person of department D01.</summary>
+/// <summary>The real app (real calendar with the official 2026 schedule, real timers and alert store) with a controlled catalog and document issuer, and one client per person of department D01.</summary>
 public sealed class CaseApp : IAsyncDisposable
 {
     private CaseApp(TestApp app, FakeCatalog catalog, FakeDocumentIssuer documents)
@@ -63,10 +63,6 @@ public sealed class CaseApp : IAsyncDisposable
         {
             s.AddSingleton<ICatalogLookup>(catalog);
             s.AddSingleton<IDocumentIssuer>(documents);
-            if (!s.Any(d => d.ServiceType == typeof(PowerFunctions.App.Features.Calendar.ICalendarProvider)))
-            {
-                s.AddSingleton<PowerFunctions.App.Features.Calendar.ICalendarProvider>(new TestCalendarProvider());
-            }
             more?.Invoke(s);
         });
         return new CaseApp(app, catalog, documents);

@@ -114,6 +114,22 @@ public sealed class CaseCommandTests
     }
 
     [Fact]
+    public async Task CaseSummaries_ForEvaluations_ConcludedOnceDecided()
+    {
+        await using var app = await CaseApp.StartAsync();
+        var caseNo = await app.NewCaseAsync();
+        var summaries = app.App.Get<PowerFunctions.App.Features.Evaluations.ICaseSummaries>();
+        Assert.False((await summaries.FindAsync(caseNo, CancellationToken.None))!.Concluded);
+
+        await app.OkAsync(app.Acceptor, caseNo, "refuse", new { reason = "不属于本机关职权范围" });
+
+        var summary = (await summaries.FindAsync(caseNo, CancellationToken.None))!;
+        Assert.True(summary.Concluded);
+        Assert.Equal("citizen-1", summary.ApplicantSubject);
+        Assert.Null(await summaries.FindAsync("D01-20260918-999999", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AuditVerify_TamperedEventRow_NamesTheFirstBrokenLink()
     {
         await using var app = await CaseApp.StartAsync();

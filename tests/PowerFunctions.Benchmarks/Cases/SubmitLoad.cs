@@ -56,11 +56,14 @@ public sealed class SubmitLoad : IBenchmarkCommand
             Console.WriteLine($"item {body.GetProperty("itemCode").GetString()}, {clients} clients, {count} submissions (+{warmup} warm-up), store {dataPath}");
 
             await RunAsync(http, body, "warm", warmup, clients);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var (elapsed, latencies, failures) = await RunAsync(http, body, "run", count, clients);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
             latencies.Sort();
             var rate = count / elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"submit: {count} in {elapsed.TotalSeconds:0.00} s = {rate:0} submissions/s; p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms; failures {failures}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu: {cpu.TotalMilliseconds / count:0.00} ms per submission (server and clients, one process); machine load average {LoadAverage()}, {Environment.ProcessorCount} cores"));
             var stored = await CountCasesAsync(app.Services.GetRequiredService<IStorageAccount>());
             Console.WriteLine($"cases stored: {stored} (expected {count + warmup})");
             return failures == 0 && stored == count + warmup ? 0 : 1;
@@ -147,6 +150,18 @@ public sealed class SubmitLoad : IBenchmarkCommand
         while (token is not null);
 
         return count;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

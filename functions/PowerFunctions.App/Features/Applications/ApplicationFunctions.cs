@@ -39,9 +39,11 @@ public sealed class ApplicationFunctions(ApplicationService applications, ILogge
     }
 
     /// <summary>
-    /// One queued application. A message that cannot be taken (bad JSON, unknown item, missing
-    /// material) throws with its reason: the host retries it and then moves it to the poison queue;
-    /// a retried message with the same key answers the case it already created.
+    /// One queued application. A message that can never be taken (bad JSON, no key, unknown item,
+    /// missing material) throws <see cref="PoisonMessageException"/> with its reason (poison queue at
+    /// once in standalone mode; dead-lettered by the broker under the Functions host); a storage failure
+    /// throws as it is and the message is retried; a retried message with the same key answers the case
+    /// it already created.
     /// </summary>
     private async Task IntakeAsync(QueueCall call, CancellationToken cancellationToken)
     {
@@ -52,7 +54,7 @@ public sealed class ApplicationFunctions(ApplicationService applications, ILogge
         }
         catch (JsonException e)
         {
-            throw new InvalidOperationException($"ApplicationIntake message {call.MessageId} is not an application: {e.Message}", e);
+            throw new PoisonMessageException($"ApplicationIntake message {call.MessageId} is not an application: {e.Message}", e);
         }
 
         var key = request.IdempotencyKey;
@@ -62,9 +64,10 @@ public sealed class ApplicationFunctions(ApplicationService applications, ILogge
             var (body, replayed) = await applications.SubmitAsync(QueueScope, subject, request.Applicant?.Name ?? subject, key, request with { ApplicantSubject = null }, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("ApplicationIntake {MessageId} → {Body} (replayed {Replayed})", call.MessageId, JsonSerializer.Serialize(body, JsonDefaults.Options), replayed);
         }
-        catch (ProblemException e)
+        catch (ProblemException e) when (e.Status is >= 400 and < 500)
         {
-            throw new InvalidOperationException($"ApplicationIntake message {call.MessageId} refused: {e.Status} {e.Code} {e.Detail}", e);
+            // Never acceptable as it is (bad body, unknown item, missing material, key reused with another body).
+            throw new PoisonMessageException($"ApplicationIntake message {call.MessageId} refused: {e.Status} {e.Code} {e.Detail}", e);
         }
     }
 }

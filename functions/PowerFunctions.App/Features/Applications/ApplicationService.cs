@@ -10,9 +10,10 @@ using PowerFunctions.Storage;
 namespace PowerFunctions.App.Features.Applications;
 
 /// <summary>
-/// Takes an application, once per idempotency key: look the key up (same body → the same case again,
-/// another body → 409), validate against the published catalog item, reserve the key with a new case
-/// number, then create the case (create-only). Concurrent retries of one key all answer the one case.
+/// Takes an application, once per idempotency key: validate against the published catalog item,
+/// reserve the key create-only with a new case number (a key already held answers its case again for
+/// the same body, 409 for another), then create the case create-only. Concurrent retries of one key
+/// all answer the one case; a crash between reservation and case is completed by the retry.
 /// </summary>
 public sealed class ApplicationService(
     IdempotencyStore keys,
@@ -35,15 +36,28 @@ public sealed class ApplicationService(
 
         var canonical = Canonical(request);
         var hash = IdempotencyStore.Hash(canonical);
-        var existing = await keys.FindAsync(scope, key, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
-        {
-            return (await ReplayAsync(existing, hash, request, applicantSubject, cancellationToken).ConfigureAwait(false), true);
-        }
-
         var now = TruncateToMilliseconds(cases.Clock.GetUtcNow());
         var queryCode = QueryCodes.New();
-        var (terms, draft) = await ValidateAsync(request, applicantSubject, now, queryCode, cancellationToken).ConfigureAwait(false);
+        Domain.Catalog.ItemTerms terms;
+        CaseEventDraft draft;
+        try
+        {
+            (terms, draft) = await ValidateAsync(request, applicantSubject, now, queryCode, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProblemException)
+        {
+            // A retry of a key that was taken before answers that case even if the item has changed since.
+            var previous = await keys.FindAsync(scope, key, cancellationToken).ConfigureAwait(false);
+            if (previous is null)
+            {
+                throw;
+            }
+
+            return (await ReplayAsync(previous, hash, request, applicantSubject, cancellationToken).ConfigureAwait(false), true);
+        }
+
+        // The common path reserves straight away (create-only); a key already taken answers 409 here
+        // and is then read: a replay costs one case number (a gap), a first submission no extra read.
         var caseNo = await numbers.NextAsync(terms.DepartmentCode, ChinaTime.DateOf(now), cancellationToken).ConfigureAwait(false);
         var (reservation, created) = await keys.ReserveAsync(scope, key, new Reservation(hash, caseNo, queryCode, now), cancellationToken).ConfigureAwait(false);
         if (!created)

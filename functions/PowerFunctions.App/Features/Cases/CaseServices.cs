@@ -31,6 +31,7 @@ public static class CaseServices
         services.AddSingleton<ITimerHandler, ResultPublicationTimerHandler>();
         services.AddSingleton<ITimerHandler, DeadlineAlertTimerHandler>();
         services.AddSingleton<ICalendarObserver, CaseCalendarObserver>();
+        services.AddSingleton<Evaluations.ICaseSummaries, CaseSummaries>();
         services.AddFunctionModule<ApplicationFunctions>();
         services.AddFunctionModule<CaseFunctions>();
         services.AddFunctionModule<PublicityFunctions>();

@@ -21,7 +21,6 @@ public static class EvaluationServices
             return options;
         });
         services.AddSingleton<EvaluationStore>();
-        services.AddSingleton<ICaseSummaries, StoredCaseSummaries>();
         services.AddSingleton<IStartupTask, EvaluationStartupTask>();
         services.AddSingleton<ITimerHandler, RectificationAlertTimerHandler>();
         services.AddFunctionModule<EvaluationFunctions>();
