@@ -12,8 +12,11 @@ namespace PowerFunctions.App.Tests.Cases;
 /// <summary>The real app (real calendar with the official 2026 schedule, real timers and alert store) with a controlled catalog and document issuer, and one client per person of department D01.</summary>
 public sealed class CaseApp : IAsyncDisposable
 {
-    private CaseApp(TestApp app, FakeCatalog catalog, FakeDocumentIssuer documents)
+    private readonly Func<Task>? _afterDispose;
+
+    private CaseApp(TestApp app, FakeCatalog catalog, FakeDocumentIssuer documents, Func<Task>? afterDispose = null)
     {
+        _afterDispose = afterDispose;
         App = app;
         Catalog = catalog;
         Documents = documents;
@@ -55,17 +58,21 @@ public sealed class CaseApp : IAsyncDisposable
 
     public HttpClient OtherAcceptor { get; }
 
-    public static async Task<CaseApp> StartAsync(Action<IServiceCollection>? more = null)
+    /// <summary>
+    /// Starts the app; <paramref name="settings"/> override TestApp's (e.g. the storage provider), and
+    /// <paramref name="afterDispose"/> runs once the app has stopped (e.g. stopping its Azurite).
+    /// </summary>
+    public static async Task<CaseApp> StartAsync(Action<IServiceCollection>? more = null, IDictionary<string, string?>? settings = null, Func<Task>? afterDispose = null)
     {
         var catalog = new FakeCatalog();
         var documents = new FakeDocumentIssuer();
-        var app = await TestApp.StartAsync(overrideServices: s =>
+        var app = await TestApp.StartAsync(settings, overrideServices: s =>
         {
             s.AddSingleton<ICatalogLookup>(catalog);
             s.AddSingleton<IDocumentIssuer>(documents);
             more?.Invoke(s);
         });
-        return new CaseApp(app, catalog, documents);
+        return new CaseApp(app, catalog, documents, afterDispose);
     }
 
     public static object Application(string itemCode = FakeCatalog.Plain, string name = "张小三", params string[] materials) => new
@@ -155,5 +162,9 @@ public sealed class CaseApp : IAsyncDisposable
         }
 
         await App.DisposeAsync();
+        if (_afterDispose is not null)
+        {
+            await _afterDispose();
+        }
     }
 }

@@ -16,6 +16,33 @@ public sealed class EvaluationApiTests
     public async Task Rate_BadReviewOfRefusedCase_RectificationNoticeAlertAndRectify()
     {
         await using var app = await TestApp.StartAsync();
+        await BadReviewScenarioAsync(app);
+    }
+
+    /// <summary>The same path with the real catalog, sealed documents (blobs), timers and alerts on Azure Storage (Azurite).</summary>
+    [Fact]
+    [Trait("Source", Source)]
+    public async Task Rate_BadReviewOnAzurite_SamePathThroughTheAzureAdapter()
+    {
+        var azurite = new Azurite();
+        await azurite.InitializeAsync();
+        try
+        {
+            await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "AzureStorage",
+                ["Storage:ConnectionString"] = azurite.ConnectionString,
+            });
+            await BadReviewScenarioAsync(app);
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    private static async Task BadReviewScenarioAsync(TestApp app)
+    {
         using var citizen = app.ClientFor("citizen", "", "citizen-9", "张小三");
         using var acceptor = app.ClientFor("acceptor", "D01", "acc-1", "李受理");
         using var supervisor = app.ClientFor("supervisor", "", "sup-1", "周监察");
