@@ -30,19 +30,28 @@ public sealed class SubmitLoad : IBenchmarkCommand
     {
         var count = Option(args, "--count", 5000);
         var clients = Option(args, "--clients", 32);
+
+        // --azure CONNECTION_STRING runs on Azure Storage (e.g. a fresh Azurite) instead of the embedded store.
+        var azureAt = Array.IndexOf(args, "--azure");
+        var azure = azureAt >= 0 && azureAt + 1 < args.Length ? args[azureAt + 1] : null;
         var warmup = Math.Min(500, count / 5 + 1);
         var dataPath = Path.Combine(Path.GetTempPath(), "pf-submit-" + Guid.NewGuid().ToString("N"));
         var settings = new Dictionary<string, string>
         {
             ["urls"] = "http://127.0.0.1:0",
             ["environment"] = "Development",
-            ["Storage:Provider"] = "Embedded",
+            ["Storage:Provider"] = azure is null ? "Embedded" : "AzureStorage",
             ["Storage:DataPath"] = dataPath,
             ["Clock:Mode"] = "Manual",
             ["Clock:Start"] = "2026-09-18T09:30:00+08:00",
             ["Auth:SigningKey"] = "benchmark-signing-key-0123456789abcdef0123",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (azure is not null)
+        {
+            settings["Storage:ConnectionString"] = azure;
+        }
+
         var app = PowerFunctionsHost.Build(settings.Select(s => $"--{s.Key}={s.Value}").ToArray());
         await PowerFunctionsHost.StartAsync(app);
         try
@@ -53,7 +62,7 @@ public sealed class SubmitLoad : IBenchmarkCommand
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
             var body = await ApplicationBodyAsync(app.Services, http);
-            Console.WriteLine($"item {body.GetProperty("itemCode").GetString()}, {clients} clients, {count} submissions (+{warmup} warm-up), store {dataPath}");
+            Console.WriteLine($"item {body.GetProperty("itemCode").GetString()}, {clients} clients, {count} submissions (+{warmup} warm-up), store {(azure is null ? dataPath : "Azure Storage")}");
 
             await RunAsync(http, body, "warm", warmup, clients);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;

@@ -3,6 +3,8 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using PowerFunctions.App.Clock;
 using PowerFunctions.App.Features.Timers;
+using PowerFunctions.Storage;
+using PowerFunctions.Storage.AzureStorage;
 using PowerFunctions.Storage.Embedded;
 
 namespace PowerFunctions.Benchmarks.Timers;
@@ -24,13 +26,17 @@ public sealed class SweepBenchmark : IBenchmarkCommand
 
     public async Task<int> RunAsync(string[] args)
     {
-        var scheduled = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
-        var due = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000;
-        Console.WriteLine($"sweep benchmark: embedded store, no-op handler, {Environment.ProcessorCount} cores");
+        // --azure CONNECTION_STRING runs on Azure Storage (e.g. a fresh Azurite) instead of the embedded store.
+        var azureAt = Array.IndexOf(args, "--azure");
+        var azure = azureAt >= 0 && azureAt + 1 < args.Length ? args[azureAt + 1] : null;
+        var positional = azureAt >= 0 ? args.Where((_, i) => i != azureAt && i != azureAt + 1).ToArray() : args;
+        var scheduled = positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : (azure is null ? 1_000_000 : 10_000);
+        var due = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 1_000;
+        Console.WriteLine($"sweep benchmark: {(azure is null ? "embedded store" : "Azure Storage")}, no-op handler, {Environment.ProcessorCount} cores");
         Console.WriteLine("warm-up (1,000 scheduled, 100 due):");
-        await RunScenarioAsync(1_000, 100);
-        var small = await RunScenarioAsync(10_000, due);
-        var large = await RunScenarioAsync(scheduled, due);
+        await RunScenarioAsync(1_000, 100, azure);
+        var small = await RunScenarioAsync(Math.Min(10_000, scheduled), due, azure);
+        var large = scheduled > 10_000 ? await RunScenarioAsync(scheduled, due, azure) : small;
         Console.WriteLine();
         Console.WriteLine($"| scheduled (future) | due | seeding | sweep of the due | fired | idle sweep after |");
         Console.WriteLine($"|---|---|---|---|---|---|");
@@ -43,13 +49,14 @@ public sealed class SweepBenchmark : IBenchmarkCommand
         return large.Fired == due && small.Fired == due ? 0 : 1;
     }
 
-    private static async Task<Result> RunScenarioAsync(int scheduled, int due)
+    private static async Task<Result> RunScenarioAsync(int scheduled, int due, string? azure)
     {
         var path = Path.Combine(Path.GetTempPath(), "pf-bench-sweep-" + Guid.NewGuid().ToString("N"));
         var clock = new ManualClock(Start);
         try
         {
-            using var account = new EmbeddedStorageAccount(path, clock);
+            using var disposable = azure is null ? new EmbeddedStorageAccount(path, clock) : null;
+            IStorageAccount account = disposable ?? (IStorageAccount)AzureStorageAccount.FromConnectionString(azure!);
             await account.GetTableClient(TimerIndex.TableName).CreateIfNotExistsAsync();
             await account.GetTableClient(TimerIndex.DeadTableName).CreateIfNotExistsAsync();
             var options = new TimerOptions();
