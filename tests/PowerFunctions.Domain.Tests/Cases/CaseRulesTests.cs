@@ -320,7 +320,7 @@ public sealed class CaseRulesTests
     }
 
     [Fact]
-    [Trait("Source", "行政许可法 第四十四条")]
+    [Trait("Source", "行政许可法 第四十四条; seed 000 §5(二)8")]
     public void Delivery_TenWorkingDaysFromTheEndOfPublicity()
     {
         var f = new CaseFixture().Accept().ReviewBoth().On(9, 28).Decide();
