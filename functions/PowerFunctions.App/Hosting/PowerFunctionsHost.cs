@@ -39,7 +39,12 @@ public static class PowerFunctionsHost
     /// </summary>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = DefaultEnvironment(args),
+        });
         builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.local.json"), optional: true);
         builder.Logging.AddSimpleConsole(o =>
         {
@@ -169,6 +174,31 @@ public static class PowerFunctionsHost
         }
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The environment when nothing names one: Production under the Functions host (it sets
+    /// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>; App Service sets <c>WEBSITE_SITE_NAME</c>), Development for a
+    /// local <c>dotnet run</c>. Null (the framework's choice) whenever <c>--environment</c>,
+    /// <c>ASPNETCORE_ENVIRONMENT</c> or <c>DOTNET_ENVIRONMENT</c> says. No launch profile is used, so
+    /// <c>dotnet run … -- token</c> prints the token alone.
+    /// </summary>
+    private static string? DefaultEnvironment(string[] args)
+    {
+        if (args.Any(a => a.StartsWith("--environment", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")))
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME")))
+        {
+            return Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT") is { Length: > 0 } functions ? functions : Environments.Production;
+        }
+
+        return Environments.Development;
     }
 
     private static HostingMode ConfigureUrls(WebApplicationBuilder builder)

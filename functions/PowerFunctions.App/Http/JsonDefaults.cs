@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace PowerFunctions.App.Http;
 
@@ -15,7 +14,7 @@ public static class JsonDefaults
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // application/json only, never HTML: keep "+" and Chinese readable
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
             AllowTrailingCommas = false,
             ReadCommentHandling = JsonCommentHandling.Disallow,
