@@ -31,6 +31,9 @@ public sealed record ItemTerms
     /// <summary>The unit of <see cref="PromisedWorkingDays"/> and <see cref="LegalWorkingDays"/>: working days for every licensing item; calendar days only where a law counts so.</summary>
     public LimitUnit LimitUnit { get; init; } = LimitUnit.Working;
 
+    /// <summary>The item's own limit for each stage (working days; 0 = none), checked by <see cref="Supervision.StageRules"/>.</summary>
+    public StageLimits StageLimits { get; init; } = StageLimits.None;
+
     /// <summary>Substantive review by A角 and B角; otherwise formal review by one reviewer.</summary>
     public required bool Substantive { get; init; }
 

@@ -247,6 +247,7 @@ public sealed record PowerItem
         PromisedWorkingDays = PromisedLimit.Days,
         LegalWorkingDays = LegalLimit.Days,
         LimitUnit = PromisedLimit.Unit,
+        StageLimits = StageLimits,
         Substantive = ReviewMode == ReviewMode.Substantive,
         Publicised = Publicised,
         ExpertReview = ExpertReview,

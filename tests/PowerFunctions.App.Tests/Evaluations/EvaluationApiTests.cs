@@ -93,6 +93,28 @@ public sealed class EvaluationApiTests
         Assert.DoesNotContain(open.EnumerateArray(), a => a.GetProperty("caseNo").GetString() == caseNo && a.GetProperty("deadlineKind").GetString() == "evaluation-rectification");
     }
 
+    /// <summary>The case view measures each stage against the catalog's stage limit (XK-D01-0002: acceptance 1 wd).</summary>
+    [Fact]
+    [Trait("Source", "municipal 电子监察 rules (public)")]
+    public async Task CaseView_AcceptanceSlowerThanItsStageLimit_StageOverrunWhileTheCaseIsOnTime()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var citizen = app.ClientFor("citizen", "", "citizen-9", "张小三");
+        using var acceptor = app.ClientFor("acceptor", "D01", "acc-1", "李受理");
+        using var admin = app.ClientFor("admin", "", "adm-1", "管理员");
+        var caseNo = await SubmitAsync(citizen);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/admin/clock", new { set = "2026-09-22T10:00:00+08:00" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await acceptor.PostAsJsonAsync($"/api/cases/{caseNo}/accept", new { })).StatusCode);
+
+        var view = await Json(await acceptor.GetAsync($"/api/cases/{caseNo}"));
+
+        var acceptance = view.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == "acceptance");
+        Assert.Equal(1, acceptance.GetProperty("limit").GetInt32());
+        Assert.Equal(3, acceptance.GetProperty("used").GetInt32()); // 9/20 (make-up), 9/21, 9/22
+        Assert.True(acceptance.GetProperty("overrun").GetBoolean());
+        Assert.All(view.GetProperty("deadlines").EnumerateArray(), d => Assert.NotEqual("red", d.GetProperty("status").GetString()));
+    }
+
     [Theory]
     [InlineData("{\"caseNo\":\"X\",\"level\":\"great\"}", 422, "request.validation_failed")]
     [InlineData("{\"level\":\"satisfied\"}", 422, "request.validation_failed")]

@@ -26,6 +26,15 @@ public static class CaseViews
         materials = c.Materials.Select(m => new { code = m.Code, name = m.Name }),
         events = c.Events.Select(e => new { seq = e.Seq, type = e.Type, at = e.At, actor = e.Actor, actorName = e.ActorName, role = e.Role, hash = e.Hash }),
         deadlines = Deadlines(c, calendar, now),
+        stages = CaseStages.Check(c, calendar, ChinaTime.DateOf(now)).Select(st => new
+        {
+            stage = st.Stage,
+            startedOn = Date(st.StartedOn),
+            endedOn = st.EndedOn is { } end ? Date(end) : null,
+            limit = st.LimitWorkingDays,
+            used = st.UsedWorkingDays,
+            overrun = st.Overrun,
+        }),
         documents = c.Documents.Select(d => new { id = d.Id, type = d.Type, sha256 = d.Sha256 }),
         acceptance = c.AcceptedOn is { } on ? new { acceptedOn = Date(on), deemed = c.DeemedAccepted, acceptor = c.Acceptor } : null,
         correction = c.LastCorrectionMissing.Count == 0 ? null : new { receiptNo = c.CorrectionNoticeForReceipt, missing = c.LastCorrectionMissing.Select(m => new { code = m.Code, reason = m.Reason }) },
