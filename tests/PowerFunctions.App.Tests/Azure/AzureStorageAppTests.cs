@@ -1,3 +1,4 @@
+using PowerFunctions.Tests.Shared;
 using System.Net;
 using System.Text.Json;
 using PowerFunctions.App.Config;

@@ -1,3 +1,4 @@
+using PowerFunctions.Tests.Shared;
 using PowerFunctions.App.Tests.Support;
 
 namespace PowerFunctions.App.Tests.Cases;

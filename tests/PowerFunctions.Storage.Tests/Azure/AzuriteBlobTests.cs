@@ -1,3 +1,4 @@
+using PowerFunctions.Tests.Shared;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -6,7 +7,7 @@ namespace PowerFunctions.Storage.Tests.AzureStorage;
 
 /// <summary>The Azure blob client against a real Azurite: create-only uploads, hashes, metadata, listing.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class AzuriteBlobTests(AzuriteFixture azurite)
+public sealed class AzuriteBlobTests(Azurite azurite)
 {
     private async Task<IBlobContainerClient> NewContainerAsync()
     {

@@ -1,10 +1,11 @@
+using PowerFunctions.Tests.Shared;
 using Azure;
 
 namespace PowerFunctions.Storage.Tests.AzureStorage;
 
 /// <summary>The Azure queue client against a real Azurite: send, receive, peek, delete, visibility, counts.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class AzuriteQueueTests(AzuriteFixture azurite)
+public sealed class AzuriteQueueTests(Azurite azurite)
 {
     private async Task<IQueueClient> NewQueueAsync()
     {

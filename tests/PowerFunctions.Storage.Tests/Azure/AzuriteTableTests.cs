@@ -1,3 +1,4 @@
+using PowerFunctions.Tests.Shared;
 using Azure;
 using PowerFunctions.Storage.AzureStorage;
 
@@ -5,7 +6,7 @@ namespace PowerFunctions.Storage.Tests.AzureStorage;
 
 /// <summary>The Azure table client against a real Azurite: typing, escaping, conditions, paging, batches.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class AzuriteTableTests(AzuriteFixture azurite)
+public sealed class AzuriteTableTests(Azurite azurite)
 {
     private async Task<ITableClient> NewTableAsync()
     {

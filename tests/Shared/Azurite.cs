@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using PowerFunctions.Storage.AzureStorage;
 
-namespace PowerFunctions.App.Tests.Support;
+namespace PowerFunctions.Tests.Shared;
 
 /// <summary>
-/// (A copy of the storage tests' AzuriteFixture, trimmed.) A real Azurite (installed by tests/prerequisites.sh into tests/azurite) on three free loopback
+/// (One file, linked into the storage and app test projects.) A real Azurite (installed by tests/prerequisites.sh into tests/azurite) on three free loopback
 /// ports, in memory, started once per test class or collection and killed on dispose. Missing Node.js
 /// or Azurite fails the tests with a message saying how to install it: never a silent skip.
 /// </summary>
@@ -17,6 +18,8 @@ public sealed class Azurite : IAsyncLifetime
     private string? _workspace;
 
     public string ConnectionString { get; private set; } = string.Empty;
+
+    public AzureStorageAccount CreateAccount() => AzureStorageAccount.FromConnectionString(ConnectionString);
 
     public async Task InitializeAsync()
     {
@@ -79,7 +82,7 @@ public sealed class Azurite : IAsyncLifetime
         }
 
         ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
-            + $"AccountKey={PowerFunctions.Storage.AzureStorage.StorageConnectionString.DevelopmentAccountKey};"
+            + $"AccountKey={StorageConnectionString.DevelopmentAccountKey};"
             + $"BlobEndpoint=http://127.0.0.1:{ports[0]}/devstoreaccount1;"
             + $"QueueEndpoint=http://127.0.0.1:{ports[1]}/devstoreaccount1;"
             + $"TableEndpoint=http://127.0.0.1:{ports[2]}/devstoreaccount1;";
