@@ -58,7 +58,7 @@ public static class CaseDeadlines
         {
             var suspensions = c.Suspensions.Select(s => new Suspension(s.From, s.Until, ReasonOf(s.Reason))).ToArray();
             var extension = c.Extension is { } x ? new Extension(x.WorkingDays, x.ApprovedBy, x.Reason) : null;
-            var due = DecisionDeadline.Compute(calendar, acceptedOn, c.Terms.PromisedWorkingDays, suspensions, extension, today);
+            var due = DecisionDeadline.Compute(calendar, acceptedOn, DecisionLimitInWorkingDays(calendar, c.Terms, acceptedOn), suspensions, extension, today);
             if (!due.IsSuccess)
             {
                 throw new InvalidOperationException($"case {c.CaseNo}: {due.Error.Code} {due.Error.Detail}");
@@ -88,5 +88,24 @@ public static class CaseDeadlines
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// The promised limit in working days. Most items promise working days (行政许可法 第八十二条); an
+    /// item whose catalog limit is in calendar days (e.g. 60 cd for a penalty) ends on that calendar day,
+    /// rolled to a working day (民法典 第二百零三条), and is expressed here as the working days up to it so
+    /// suspensions and the extension move it as they move any other limit.
+    /// </summary>
+    public static int DecisionLimitInWorkingDays(IWorkingCalendar calendar, ItemTerms terms, DateOnly acceptedOn)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(terms);
+        if (terms.LimitUnit != LimitUnit.Calendar)
+        {
+            return terms.PromisedWorkingDays;
+        }
+
+        var end = calendar.AddCalendarDays(acceptedOn, terms.PromisedWorkingDays).Date;
+        return calendar.WorkingDaysBetween(acceptedOn, end);
     }
 }
