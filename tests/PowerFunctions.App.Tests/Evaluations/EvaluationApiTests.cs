@@ -114,6 +114,13 @@ public sealed class EvaluationApiTests
         Assert.Equal(3, acceptance.GetProperty("used").GetInt32()); // 9/20 (make-up), 9/21, 9/22
         Assert.True(acceptance.GetProperty("overrun").GetBoolean());
         Assert.All(view.GetProperty("deadlines").EnumerateArray(), d => Assert.NotEqual("red", d.GetProperty("status").GetString()));
+
+        // …and supervisors see it as a red alert of its stage, once.
+        using var supervisor = app.ClientFor("supervisor", "", "sup-1", "周监察");
+        var alerts = await Json(await supervisor.GetAsync("/api/supervision/alerts?level=red&department=D01"));
+        var alert = Assert.Single(alerts.EnumerateArray(), a => a.GetProperty("caseNo").GetString() == caseNo);
+        Assert.Equal("stage-acceptance", alert.GetProperty("deadlineKind").GetString());
+        Assert.Equal("2026-09-20", alert.GetProperty("due").GetString()); // 1 wd after receipt: the make-up Sunday
     }
 
     [Theory]

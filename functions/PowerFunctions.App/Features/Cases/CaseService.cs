@@ -169,6 +169,23 @@ public sealed class CaseService(
         return next;
     }
 
+    /// <summary>
+    /// A stage that this commit ended over its own limit (municipal 电子监察 rules: a violation even when
+    /// the case is on time) is raised as a red alert of kind <c>stage-{stage}</c>, once (the sink is
+    /// create-only). Best effort after the commit: the case view always shows the overrun, since it is
+    /// computed from the events.
+    /// </summary>
+    private async Task RaiseStageOverrunsAsync(Case previous, Case next, IWorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.DateOf(now);
+        var ended = CaseStages.Check(previous, calendar, today).Where(s => s.EndedOn is not null).Select(s => s.Stage).ToHashSet(StringComparer.Ordinal);
+        foreach (var stage in CaseStages.Check(next, calendar, today).Where(s => s.Overrun && s.EndedOn is not null && !ended.Contains(s.Stage)))
+        {
+            var due = calendar.AddWorkingDays(stage.StartedOn, stage.LimitWorkingDays).Date;
+            await alerts.RaiseAsync(new AlertRaised(next.CaseNo, next.Terms.DepartmentCode, next.Terms.ItemCode, "stage-" + stage.Stage, "red", due, now), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task AfterCommitAsync(Case previous, IReadOnlyList<CaseDeadline> before, Case next, IReadOnlyList<CaseDeadline> after, IWorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
@@ -177,6 +194,8 @@ public sealed class CaseService(
             {
                 await alerts.ResolveAsync(next.CaseNo, d.Code, now, cancellationToken).ConfigureAwait(false);
             }
+
+            await RaiseStageOverrunsAsync(previous, next, calendar, now, cancellationToken).ConfigureAwait(false);
 
             if (next.State == CaseState.InPublicity)
             {
