@@ -19,10 +19,8 @@ namespace PowerFunctions.App.Features.Catalog;
 /// Writes accept <c>If-Match</c> with the item's latest version (412 when stale) and answer its
 /// <c>ETag</c>.
 /// </summary>
-public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, IServiceProvider services) : IFunctionModule
+public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICalendarProvider calendars) : IFunctionModule
 {
-    private static readonly IWorkingCalendar FallbackCalendar = new WeekendOnlyCalendar();
-
     public IEnumerable<FunctionDeclaration> Declare()
     {
         yield return Function.Http("CatalogList", "GET", "catalog/items", Access.Public, ListAsync);
@@ -191,7 +189,7 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ISe
             throw Problems.From(DomainError.Conflict("catalog.not_published", "只有已发布的事项需要随法律依据变化而调整", $"item '{record.Code}' is not published"));
         }
 
-        var calendar = await CalendarAsync(ct).ConfigureAwait(false);
+        var calendar = await calendars.GetCurrentAsync(ct).ConfigureAwait(false);
         var now = Now;
         var changed = published.RecordBasisChange(changedOn, body.Description, calendar, now).OrThrow();
         var draft = record.Draft is null ? null : record.Draft.RecordBasisChange(changedOn, body.Description, calendar, now).OrThrow();
@@ -261,11 +259,6 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ISe
 
         return (record, visible);
     }
-
-    private async ValueTask<IWorkingCalendar> CalendarAsync(CancellationToken ct) =>
-        services.GetService(typeof(ICalendarProvider)) is ICalendarProvider provider
-            ? await provider.GetCurrentAsync(ct).ConfigureAwait(false)
-            : FallbackCalendar;
 
     private static PowerItem Content(PowerItemRequest request, string? code)
     {

@@ -19,7 +19,7 @@ namespace PowerFunctions.App.Features.Complaints;
 /// answer-due date (首问负责制: 3 days). <c>GET /api/complaints?status=open|overdue</c> lists them for
 /// supervisors, soonest due first.
 /// </summary>
-public sealed class ComplaintFunctions(IStorageAccount storage, TimeProvider clock, ILogger<ComplaintFunctions> logger, ICalendarProvider? calendars = null) : IFunctionModule
+public sealed class ComplaintFunctions(IStorageAccount storage, TimeProvider clock, ILogger<ComplaintFunctions> logger, ICalendarProvider calendars) : IFunctionModule
 {
     public const string TableName = "complaints";
     public const string QueueName = "complaints";
@@ -59,7 +59,7 @@ public sealed class ComplaintFunctions(IStorageAccount storage, TimeProvider clo
         }
 
         var ticket = created.Value;
-        var calendar = calendars is null ? WeekendCalendar.Instance : await calendars.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
+        var calendar = await calendars.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
         var due = ComplaintRules.AnswerDue(ticket.ReceivedAt, calendar);
         var entity = new TableEntity(Partition, ticket.TicketId)
         {
