@@ -33,14 +33,14 @@ public static partial class StorageNames
             throw StorageErrors.InvalidInput($"{which} is longer than {MaxKeyLength} characters");
         }
 
-        foreach (var c in key)
+        if (!HasOnlyKeyCharacters(key))
         {
-            if (c is '/' or '\\' or '#' or '?' || char.IsControl(c))
-            {
-                throw StorageErrors.InvalidInput($"{which} '{key}' holds a character tables forbid (/ \\ # ? or a control character)");
-            }
+            throw StorageErrors.InvalidInput($"{which} '{key}' holds a character tables forbid (/ \\ # ? or a control character)");
         }
     }
+
+    /// <summary>True when <paramref name="key"/> holds none of the characters table keys forbid (/ \ # ? and control characters).</summary>
+    public static bool HasOnlyKeyCharacters(string key) => !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
 
     /// <summary>Blob names: 1–1024 characters, no control characters, no leading or trailing slash, no empty or dot segments.</summary>
     public static void ValidateBlobName(string name)

@@ -1,3 +1,4 @@
+using PowerFunctions.Storage;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -111,7 +112,7 @@ public sealed partial class DocumentIssuer(
         }
 
         Check(request.DocumentId is not null && DocumentIdPattern().IsMatch(request.DocumentId), "documentId", "文书编号只能由字母、数字和连字符组成，长度 1-128");
-        Check(!string.IsNullOrWhiteSpace(request.CaseNo) && request.CaseNo.Length <= 64 && !request.CaseNo.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)), "caseNo", "案件编号不能为空，不超过 64 个字符，且不含 / \\ # ?");
+        Check(!string.IsNullOrWhiteSpace(request.CaseNo) && request.CaseNo.Length <= 64 && StorageNames.HasOnlyKeyCharacters(request.CaseNo), "caseNo", "案件编号不能为空，不超过 64 个字符，且不含 / \\ # ?");
         Check(request.DepartmentCode is not null && DepartmentCodePattern().IsMatch(request.DepartmentCode), "departmentCode", "部门编码只能由字母、数字、连字符和下划线组成，长度 1-32");
         Check(!string.IsNullOrWhiteSpace(request.DepartmentName) && request.DepartmentName.Length <= 40, "departmentName", "部门名称不能为空，不超过 40 个字符");
         Check(!string.IsNullOrWhiteSpace(request.ApplicantName) && request.ApplicantName.Length <= 100, "applicantName", "申请人不能为空，不超过 100 个字符");

@@ -1,3 +1,4 @@
+using PowerFunctions.Storage;
 using System.Globalization;
 using PowerFunctions.App.Auth;
 using PowerFunctions.App.Features.Calendar;
@@ -125,7 +126,7 @@ public sealed class EvaluationFunctions(
             department = caller.Department ?? throw Problems.Forbidden("the token names no department");
         }
 
-        if (department is not null && (department.Length is 0 or > 64 || department.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c))))
+        if (department is not null && (department.Length is 0 or > 64 || !StorageNames.HasOnlyKeyCharacters(department)))
         {
             throw Problems.BadParameter("department", $"'{department}' is not a department code");
         }
@@ -185,7 +186,7 @@ public sealed class EvaluationFunctions(
 
     private async Task<CaseSummary> FindCaseAsync(string caseNo, CancellationToken cancellationToken)
     {
-        if (caseNo.Length > 64 || caseNo.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
+        if (caseNo.Length > 64 || !StorageNames.HasOnlyKeyCharacters(caseNo))
         {
             throw Problems.BadParameter("caseNo", $"'{caseNo}' is not a case number");
         }
