@@ -107,8 +107,7 @@ public sealed class EvaluationFunctions(
             throw new ProblemException(409, "evaluation.already_rated", "该办件已评价", $"case {summary.CaseNo} was rated concurrently");
         }
 
-        var stored = await store.GetAsync(summary.DepartmentCode, summary.CaseNo, cancellationToken).ConfigureAwait(false);
-        return HttpResult.Created(EvaluationView.From(stored!, now), $"/api/evaluations/{summary.CaseNo}");
+        return HttpResult.Created(EvaluationView.From(new StoredEvaluation(evaluation, documentId, default), now), $"/api/evaluations/{summary.CaseNo}");
     }
 
     private async Task<HttpResult> ListAsync(HttpCall call, CancellationToken cancellationToken)
@@ -180,8 +179,7 @@ public sealed class EvaluationFunctions(
         var next = stored.Evaluation.Rectify(body.Measures ?? string.Empty, caller.Subject, now).OrThrow();
         await store.UpdateAsync(stored, next, cancellationToken).ConfigureAwait(false);
         await alerts.ResolveAsync(summary.CaseNo, DeadlineKind, now, cancellationToken).ConfigureAwait(false);
-        var updated = await store.GetAsync(summary.DepartmentCode, summary.CaseNo, cancellationToken).ConfigureAwait(false);
-        return HttpResult.Ok(EvaluationView.From(updated!, now));
+        return HttpResult.Ok(EvaluationView.From(stored with { Evaluation = next }, now));
     }
 
     private async Task<CaseSummary> FindCaseAsync(string caseNo, CancellationToken cancellationToken)
