@@ -1,3 +1,5 @@
+using PowerFunctions.Domain.Catalog;
+
 namespace PowerFunctions.Domain.Complaints;
 
 /// <summary>
@@ -28,4 +30,11 @@ public static class ComplaintRouting
 
         return string.IsNullOrWhiteSpace(itemDepartment) ? ComplaintRoute.None : new ComplaintRoute(itemDepartment.Trim(), RouteSource.Item);
     }
+
+    /// <summary>
+    /// The same route from what the app looked up: the terms the named case runs under (its department,
+    /// 承办机构) and the named item's department in the catalog (实施主体). Source: seed 003 (第五篇 首问负责制).
+    /// </summary>
+    public static ComplaintRoute FromCatalog(string? explicitDepartment, ItemTerms? caseTerms, Department? itemDepartment) =>
+        Route(explicitDepartment, caseTerms?.DepartmentCode, itemDepartment?.Code);
 }

@@ -1,4 +1,6 @@
+using PowerFunctions.Domain.Catalog;
 using PowerFunctions.Domain.Complaints;
+using PowerFunctions.Domain.Tests.Cases;
 
 namespace PowerFunctions.Domain.Tests.Complaints;
 
@@ -29,5 +31,15 @@ public sealed class ComplaintRoutingTests
         var ticket = Complaint.Start("T-1", Complaint.Receive(intake, route, ComplaintLimits.Defaults, "QC1", At).Value, ComplaintFixture.Citizen, At);
 
         Assert.Equal(("D02", RouteSource.Case, "D02-20260918-000001", "XK-D01-0002"), (ticket.Owner, ticket.Route, ticket.CaseNo, ticket.ItemCode));
+    }
+
+    [Fact]
+    [Trait("Source", "seed 003 (第五篇 首问负责制)")]
+    public void Route_FromTheCaseTermsAndTheCatalogDepartment()
+    {
+        var caseTerms = CaseFixture.Item() with { DepartmentCode = "D04" };
+
+        Assert.Equal(new ComplaintRoute("D04", RouteSource.Case), ComplaintRouting.FromCatalog(null, caseTerms, new Department("D01", "市场监督管理局")));
+        Assert.Equal(new ComplaintRoute("D01", RouteSource.Item), ComplaintRouting.FromCatalog(null, null, new Department("D01", "市场监督管理局")));
     }
 }
