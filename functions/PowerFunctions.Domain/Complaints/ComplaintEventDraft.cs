@@ -1,0 +1,14 @@
+using PowerFunctions.Domain.Cases;
+
+namespace PowerFunctions.Domain.Complaints;
+
+/// <summary>
+/// What a ticket command decided should happen, before it is sealed into the chain: the data and, for an
+/// answer, the 答复意见书 the app must issue first (then <see cref="WithDocument"/>).
+/// </summary>
+public sealed record ComplaintEventDraft(ComplaintEventData Data, ComplaintDocumentToIssue? Document = null)
+{
+    public string Type => ComplaintEventTypes.TypeOf(Data);
+
+    public ComplaintEventDraft WithDocument(DocumentRef issued) => this with { Data = Data with { Document = issued } };
+}
