@@ -6,7 +6,7 @@ using PowerFunctions.Storage.Messaging;
 namespace PowerFunctions.App.Features.Messaging;
 
 /// <summary>
-/// Registers the messaging port (<see cref="IMessagingAccount"/>, a singleton the container disposes)
+/// Registers the messaging port (<see cref="IMessagingAccount"/>, a singleton the container disposes) and <see cref="MessageDrain"/>
 /// from <see cref="ServiceBusSettings"/>: Service Bus by connection string, or by namespace with
 /// <see cref="DefaultAzureCredential"/> (the managed identity in Azure), or else the embedded adapter on
 /// the registered <see cref="IStorageAccount"/>'s queues. Idempotent (TryAdd): a test may register its own first.
@@ -16,6 +16,7 @@ public static class MessagingServices
     public static IServiceCollection AddMessaging(this IServiceCollection services)
     {
         services.TryAddSingleton(new EmbeddedMessagingOptions());
+        services.TryAddSingleton<MessageDrain>();
         services.TryAddSingleton<IMessagingAccount>(sp => Create(
             ServiceBusSettings.Read(sp.GetRequiredService<IConfiguration>()),
             sp.GetRequiredService<IStorageAccount>(),
