@@ -26,7 +26,10 @@ public static class PenaltyPeriods
     /// <summary>The decision is made within 90 days of opening the case. Source: 行政处罚法 第六十条.</summary>
     public const int DecisionDays = 90;
 
-    /// <summary>A fine is paid within 15 days of receiving the decision. Source: 行政处罚法 第六十七条第三款.</summary>
+    /// <summary>
+    /// A fine is paid within 15 days of receiving the decision (第六十七条第三款; 第六十六条: the party performs
+    /// the decision within the period it states). Source: 行政处罚法 第六十六条, 第六十七条第三款.
+    /// </summary>
     public const int PaymentDays = 15;
 
     /// <summary>
