@@ -70,6 +70,7 @@ public static partial class PowerItemRules
         ConfidentialStatesBasis(item, errors);
         RiskLevelIsGraded(item, errors);
         ChannelsAndRightsArePublished(item, errors);
+        DiscretionBenchmarkRules.Check(item, errors);
         return errors;
     }
 
