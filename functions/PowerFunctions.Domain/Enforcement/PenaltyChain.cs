@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PowerFunctions.Domain.Cases;
+using PowerFunctions.Domain.Common;
 
 namespace PowerFunctions.Domain.Enforcement;
 
