@@ -158,7 +158,6 @@ public sealed class ApplicationIntakeTests
     public async Task Intake_QueueMessageDeliveredTwice_CreatesOneCase_BadMessageThrowsItsReason()
     {
         await using var app = await CaseApp.StartAsync();
-        var intake = app.App.Get<FunctionCatalog>().All.OfType<QueueFunction>().Single(f => f.Name == "ApplicationIntake");
         var message = JsonSerializer.Serialize(new
         {
             itemCode = FakeCatalog.Plain,
@@ -167,13 +166,13 @@ public sealed class ApplicationIntakeTests
             idempotencyKey = "hotline-0001",
         });
 
-        await intake.Handler(new QueueCall(message, "m1", 1, new Dictionary<string, string>(), "c1"), CancellationToken.None);
-        await intake.Handler(new QueueCall(message, "m1", 2, new Dictionary<string, string>(), "c2"), CancellationToken.None);
-        var bad = await Assert.ThrowsAsync<PoisonMessageException>(() => intake.Handler(new QueueCall(message.Replace(FakeCatalog.Plain, "NO-SUCH", StringComparison.Ordinal).Replace("hotline-0001", "hotline-0002", StringComparison.Ordinal), "m2", 1, new Dictionary<string, string>(), "c3"), CancellationToken.None));
+        await app.App.DeliverAsync("ApplicationIntake", message);
+        await app.App.DeliverAsync("ApplicationIntake", message, dequeueCount: 2);
+        var bad = await Assert.ThrowsAsync<PoisonMessageException>(() => app.App.DeliverAsync("ApplicationIntake", message.Replace(FakeCatalog.Plain, "NO-SUCH", StringComparison.Ordinal).Replace("hotline-0001", "hotline-0002", StringComparison.Ordinal)));
 
         Assert.Equal(1, await CountCasesAsync(app));
         Assert.Contains("catalog.item_not_found", bad.Message, StringComparison.Ordinal);
-        Assert.Equal("applications", intake.Binding.QueueName);
+        Assert.Equal("applications", ((QueueFunction)app.App.Get<FunctionIndex>().Find("ApplicationIntake")!).QueueName);
     }
 
     [Fact]
