@@ -155,6 +155,34 @@ public sealed class ApplicationIntakeTests
     }
 
     [Fact]
+    public async Task Submit_TwoIdempotencyKeyHeaders_Answers400AndCreatesNothing()
+    {
+        await using var app = await CaseApp.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = System.Net.Http.Json.JsonContent.Create(CaseApp.Application()) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", ["key-a", "key-b"]);
+
+        var response = await app.Citizen.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("request.idempotency_key_invalid", (await CaseApp.Json(response)).GetProperty("code").GetString());
+        Assert.Equal(0, await CountCasesAsync(app));
+        Assert.Equal(HttpStatusCode.Created, (await app.SubmitAsync(CaseApp.Application(), "key-a")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Submit_JsonSentAsTextPlain_Answers415AndCreatesNothing()
+    {
+        await using var app = await CaseApp.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = new StringContent(JsonSerializer.Serialize(CaseApp.Application()), System.Text.Encoding.UTF8, "text/plain") };
+        request.Headers.Add("Idempotency-Key", "k");
+
+        var response = await app.Citizen.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(0, await CountCasesAsync(app));
+    }
+
+    [Fact]
     public async Task Intake_QueueMessageDeliveredTwice_CreatesOneCase_BadMessageThrowsItsReason()
     {
         await using var app = await CaseApp.StartAsync();
