@@ -23,7 +23,6 @@ public static class EvaluationServices
         services.AddSingleton<EvaluationStore>();
         services.AddSingleton<IStartupTask, EvaluationStartupTask>();
         services.AddSingleton<ITimerHandler, RectificationAlertTimerHandler>();
-        services.AddFunctionModule<EvaluationFunctions>();
         return services;
     }
 }
