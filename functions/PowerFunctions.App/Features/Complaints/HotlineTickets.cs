@@ -12,7 +12,7 @@ namespace PowerFunctions.App.Features.Complaints;
 /// <summary>
 /// Hotline tickets as the complaints table keeps them: one row per ticketId (create-only, so a redelivered
 /// ticket is stored once), with its answer-due date (首问负责制: 3 days, start day not counted, last day
-/// rolled to a working day: <see cref="ComplaintRules.AnswerDue"/>).
+/// rolled to a working day: <c>ComplaintRules.AnswerDue</c>).
 /// </summary>
 public sealed class HotlineTickets(IStorageAccount storage, TimeProvider clock, ICalendarProvider calendars, ILogger<HotlineTickets> logger)
 {
