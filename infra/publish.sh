@@ -6,7 +6,8 @@
 # 1. dotnet publish of the App, self-contained for linux-x64 (no .NET needed on the host) -> app/
 # 2. emit-functions with the published binary -> <FunctionName>/function.json for every function
 # 3. layout: host.json at the root (customHandler runs app/PowerFunctions.App), app/, the function
-#    folders, the CJK font in app/fonts/ when present; zipped with the executable bit kept.
+#    folders (the document fonts are inside the app, their licences in app/fonts/); zipped with the
+#    executable bit kept.
 #
 # Deploy: az functionapp deployment source config-zip -g RG -n APP --src OUT/powerfunctions.zip
 #   (Flex Consumption: az functionapp deployment source config-zip ... uses one-deploy as well.)
@@ -15,8 +16,6 @@
 #   bash infra/publish.sh --layout APP_DIR FUNCTIONS_DIR OUT
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-font_name="DroidSansFallbackFull.ttf"
-font_system="${PF_FONT_FILE:-/usr/share/fonts/truetype/droid/$font_name}"
 
 fail() { echo "publish: $*" >&2; exit 1; }
 
@@ -33,10 +32,6 @@ layout() {
   mkdir -p "$stage/app"
   cp -R "$app_dir/." "$stage/app/"
   chmod +x "$stage/app/PowerFunctions.App"
-  if [ ! -f "$stage/app/fonts/$font_name" ] && [ -f "$font_system" ]; then
-    mkdir -p "$stage/app/fonts"
-    cp "$font_system" "$stage/app/fonts/$font_name"
-  fi
 
   local count=0
   for folder in "$functions_dir"/*/; do

@@ -265,17 +265,30 @@ public sealed class DocumentRoutesTests
         Assert.Equal("documents.seal_key_missing", problem.Code);
     }
 
+    /// <summary>
+    /// A fresh machine: no Debian font at all (the fallback path points at nothing). The acceptance of a
+    /// real application, over HTTP, issues its notice with the fonts the app carries, all embedded.
+    /// </summary>
     [Fact]
-    public async Task Issue_FontMissing_ProblemFontMissingAndAppStillAnswers()
+    public async Task Accept_NoSystemFont_AcceptanceNoticeIssuedWithBundledFontsEmbedded()
     {
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Documents:FontPath"] = "/nonexistent/font.ttf" });
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Documents:FallbackFontPath"] = "/nonexistent/font.ttf" });
+        using var citizen = app.ClientFor("citizen", "", "citizen-9", "张小三");
+        using var acceptor = app.ClientFor("acceptor", "D01", "acc-1", "李受理");
+        var caseNo = await SampleApplications.SubmitAsync(citizen);
 
-        var problem = await Assert.ThrowsAsync<ProblemException>(() =>
-            app.Get<IDocumentIssuer>().IssueAsync(SampleDocuments.For(DocumentType.AcceptanceNotice), CancellationToken.None));
+        var accepted = await acceptor.PostAsync($"/api/cases/{caseNo}/accept", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
 
-        Assert.Equal("documents.font_missing", problem.Code);
-        Assert.Equal(503, problem.Status);
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/api/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var view = await SampleApplications.Json(await acceptor.GetAsync($"/api/cases/{caseNo}"));
+        var notice = view.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("type").GetString() == "acceptance-notice");
+        var pdf = await app.Client.GetByteArrayAsync($"/api/documents/{notice.GetProperty("id").GetString()}");
+        Assert.True(PdfTools.Check(pdf).ExitCode == 0);
+        DocumentQualityTests.AssertAllFontsEmbedded(pdf);
+        var text = DocumentRenderingTests.Squash(PdfTools.ExtractText(pdf));
+        Assert.Contains("受理通知书", text);
+        Assert.Contains(caseNo, text);
+        Assert.Empty(PdfReadBack.Read(pdf).Notdefs);
     }
 
     [Fact]
