@@ -9,7 +9,4 @@ internal static class TestFonts
 
     /// <summary>The bundled Latin and CJK fonts, no fallback: what a fresh machine renders with.</summary>
     public static PdfFontSet Bundled => LazyBundled.Value;
-
-    /// <summary>Debian's Droid Sans Fallback, when the machine has it (the tests that need it say so).</summary>
-    public const string DroidFallbackPath = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
 }
