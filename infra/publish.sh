@@ -5,8 +5,7 @@
 #
 # 1. dotnet publish of the App (Release, framework-dependent: the plan's dotnet-isolated 10.0 stack runs it)
 # 2. package: checks the Worker SDK's layout (host.json, functions.metadata, worker.config.json and the
-#    worker it names, extensions.json, .azurefunctions/ with the host-side extensions), adds the CJK font
-#    when the build machine has it, leaves out local.settings.json, and zips the folder with host.json at
+#    worker it names, extensions.json, .azurefunctions/ with the host-side extensions), leaves out local.settings.json, and zips the folder with host.json at
 #    the root.
 #
 # Deploy: az functionapp deployment source config-zip -g RG -n APP --src OUT/powerfunctions.zip
@@ -16,8 +15,6 @@
 #   bash infra/publish.sh --package APP_DIR OUT
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-font_name="DroidSansFallbackFull.ttf"
-font_system="${PF_FONT_FILE:-/usr/share/fonts/truetype/droid/$font_name}"
 
 fail() { echo "publish: $*" >&2; exit 1; }
 
@@ -46,10 +43,6 @@ PY
   stage="$(mktemp -d)"
   cp -R "$app_dir/." "$stage/"
   rm -f "$stage/local.settings.json"
-  if [ ! -f "$stage/fonts/$font_name" ] && [ -f "$font_system" ]; then
-    mkdir -p "$stage/fonts"
-    cp "$font_system" "$stage/fonts/$font_name"
-  fi
 
   mkdir -p "$out"
   local zip_path

@@ -215,7 +215,6 @@ public sealed class Case
         }
 
         var lines = missing.Select(m => $"{m.Code}：{m.Reason}").ToList();
-        lines.Add("请一次性补正上述全部材料；补正后重新计算受理期限。");
         return new CaseEventDraft(
             new CaseEventData.CorrectionRequested(ReceiptNo, missing),
             Document(CaseDocumentKind.CorrectionNotice, $"correction-notice-{ReceiptNo}", [new("收件日期", Date(ReceiptOn))], lines, "《中华人民共和国行政许可法》第三十二条"));
@@ -254,7 +253,7 @@ public sealed class Case
 
         return new CaseEventDraft(
             new CaseEventData.Accepted(context.Today),
-            Document(CaseDocumentKind.AcceptanceNotice, "acceptance-notice", [new("受理日期", Date(context.Today))], [$"你（单位）提出的“{Terms.ItemName}”申请，材料齐全、符合法定形式，决定予以受理。"], "《中华人民共和国行政许可法》第三十二条"));
+            Document(CaseDocumentKind.AcceptanceNotice, "acceptance-notice", [new("受理日期", Date(context.Today))], [], "《中华人民共和国行政许可法》第三十二条第一款第（五）项"));
     }
 
     /// <summary>
@@ -276,7 +275,7 @@ public sealed class Case
 
         return new CaseEventDraft(
             new CaseEventData.DeemedAccepted(ReceiptOn, due),
-            Document(CaseDocumentKind.AcceptanceNotice, "acceptance-notice", [new("受理日期", Date(ReceiptOn)), new("受理方式", "逾期未告知补正，自收到申请材料之日起即为受理")], [$"“{Terms.ItemName}”申请自收到之日起五个工作日内未告知补正，依法自收到申请材料之日起即为受理。"], "《中华人民共和国行政许可法》第三十二条"));
+            Document(CaseDocumentKind.AcceptanceNotice, "acceptance-notice", [new("受理日期", Date(ReceiptOn))], [], "《中华人民共和国行政许可法》第三十二条第一款第（四）项"));
     }
 
     /// <summary>Refusal with a reason, in writing with the seal and date. Source: 行政许可法 第三十二条</summary>
@@ -294,7 +293,7 @@ public sealed class Case
 
         return new CaseEventDraft(
             new CaseEventData.Refused(reason.Trim()),
-            Document(CaseDocumentKind.RefusalNotice, "refusal-notice", [], [reason.Trim(), .. CaseRules.DenialRemedies], "《中华人民共和国行政许可法》第三十二条"));
+            Document(CaseDocumentKind.RefusalNotice, "refusal-notice", [], [reason.Trim()], "《中华人民共和国行政许可法》第三十二条"));
     }
 
     /// <summary>
@@ -537,13 +536,7 @@ public sealed class Case
 
         var remedies = approved ? [] : CaseRules.DenialRemedies;
         var text = string.IsNullOrWhiteSpace(reasons) ? null : reasons.Trim();
-        var paragraphs = new List<string> { approved ? $"经审查，你（单位）申请的“{Terms.ItemName}”符合法定条件、标准，决定准予许可。" : $"经审查，你（单位）申请的“{Terms.ItemName}”不符合法定条件、标准，决定不予许可。" };
-        if (text is not null)
-        {
-            paragraphs.Add("理由：" + text);
-        }
-
-        paragraphs.AddRange(remedies);
+        IReadOnlyList<string> paragraphs = text is null ? [] : [text];   // the reasons; the notice's template words the decision and the remedies
         return new CaseEventDraft(
             new CaseEventData.Decided(outcome, text, remedies, context.Today, from, until),
             Document(approved ? CaseDocumentKind.ApprovalDecision : CaseDocumentKind.DenialDecision, "decision", [new("决定日期", Date(context.Today))], paragraphs, approved ? "《中华人民共和国行政许可法》第三十八条第一款" : "《中华人民共和国行政许可法》第三十八条第二款"));
@@ -624,7 +617,7 @@ public sealed class Case
         var methodText = method switch { "electronic" => "电子送达", "post" => "邮寄送达", _ => "直接送达" };
         return new CaseEventDraft(
             new CaseEventData.Delivered(method!, recipient!.Trim(), context.Today),
-            Document(CaseDocumentKind.DeliveryReceipt, "delivery-receipt", [new("送达方式", methodText), new("受送达人", recipient.Trim()), new("送达日期", Date(context.Today))], [$"送达文书：{CaseNo} 号决定书"], "《中华人民共和国行政许可法》第四十四条"));
+            Document(CaseDocumentKind.DeliveryReceipt, "delivery-receipt", [new("送达文书", $"{CaseNo} 号决定书"), new("送达方式", methodText), new("受送达人", recipient.Trim()), new("送达日期", Date(context.Today))], [], "《中华人民共和国行政许可法》第四十四条"));
     }
 
     /// <summary>The scheduled job publishes the result (withheld for confidential items). Source: seed 002 (监督检查办法 第十三条)</summary>
@@ -672,7 +665,7 @@ public sealed class Case
         CaseStateMachine.Allows(State, action) ? null : CaseErrors.InvalidTransition(State, action);
 
     private DocumentToIssue Document(CaseDocumentKind kind, string suffix, IReadOnlyList<KeyValuePair<string, string>> fields, IReadOnlyList<string> paragraphs, string basis) =>
-        new(kind, $"{CaseNo}-{suffix}", [new("办件编号", CaseNo), new("申请事项", Terms.ItemName), .. fields], paragraphs, basis);
+        new(kind, $"{CaseNo}-{suffix}", fields, paragraphs, basis);   // the case number, item and applicant are the notice template's
 
     private static string Date(DateOnly date) => date.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
 

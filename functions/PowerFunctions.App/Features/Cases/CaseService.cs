@@ -155,7 +155,7 @@ public sealed class CaseService(
         var draft = command(current, new CaseContext(calendar, now)).OrThrow();
         if (draft.Document is { } toIssue)
         {
-            var issued = await documents.IssueAsync(ToRequest(current, toIssue, now), cancellationToken).ConfigureAwait(false);
+            var issued = await documents.IssueAsync(ToRequest(current, draft, toIssue, actor, calendar, now), cancellationToken).ConfigureAwait(false);
             draft = draft.WithDocument(new DocumentRef(issued.Id, DocumentTypeCode(issued.Type), issued.Sha256));
         }
 
@@ -284,7 +284,7 @@ public sealed class CaseService(
         _ => type.ToString(),
     };
 
-    private static DocumentRequest ToRequest(Case c, DocumentToIssue document, DateTimeOffset now) => new()
+    private static DocumentRequest ToRequest(Case c, CaseEventDraft draft, DocumentToIssue document, CaseActor actor, IWorkingCalendar calendar, DateTimeOffset now) => new()
     {
         DocumentId = document.DocumentId,
         Type = document.Kind switch
@@ -306,5 +306,18 @@ public sealed class CaseService(
         Fields = document.Fields.Select(f => new DocumentField(f.Key, f.Value)).ToArray(),
         Paragraphs = document.Paragraphs,
         LegalBasis = document.LegalBasis,
+        Acceptance = document.Kind == CaseDocumentKind.AcceptanceNotice ? AcceptanceFacts(c, draft, actor, calendar, now) : null,
     };
+
+    /// <summary>
+    /// What the acceptance notice tells the applicant (行政许可法 第三十二条, 第四十二条): the decision due date
+    /// as the case will have it once this acceptance is recorded (the draft applied to a copy, nothing
+    /// stored), the query code, and whether the acceptance is deemed.
+    /// </summary>
+    private static AcceptanceFacts AcceptanceFacts(Case c, CaseEventDraft draft, CaseActor actor, IWorkingCalendar calendar, DateTimeOffset now)
+    {
+        var accepted = c.Append(draft, actor, now);
+        var decision = CaseDeadlines.Compute(accepted, calendar, ChinaTime.DateOf(now)).First(d => d.Kind == DeadlineKind.Decision);
+        return new AcceptanceFacts(decision.Due, c.QueryCode, Deemed: draft.Data is CaseEventData.DeemedAccepted);
+    }
 }
