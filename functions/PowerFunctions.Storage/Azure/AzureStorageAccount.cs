@@ -1,12 +1,9 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
-
-[assembly: InternalsVisibleTo("PowerFunctions.Storage.Tests")]
 
 namespace PowerFunctions.Storage.AzureStorage;
 

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace PowerFunctions.Storage.AzureStorage;
 
 /// <summary>
-/// How the Azure adapter's SDK clients behave: the SDK's exponential retry (on 408, 429, 5xx and
-/// network errors), the per-attempt network timeout, and where every attempt is logged.
+/// How the Azure adapter's SDK clients behave: the SDK's exponential retry (on 408, 429, 500, 502,
+/// 503, 504 and network errors), the per-attempt network timeout, and where every attempt is logged.
 /// </summary>
 public sealed class AzureStorageOptions
 {
