@@ -1,3 +1,4 @@
+using System.Text;
 using Azure;
 using Azure.Storage.Queues;
 
@@ -36,7 +37,7 @@ public sealed class AzureQueueClient : IQueueClient
     public async Task<QueueSendReceipt> SendMessageAsync(string messageText, TimeSpan? visibilityDelay = null, TimeSpan? timeToLive = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messageText);
-        if (System.Text.Encoding.UTF8.GetByteCount(messageText) > MaxMessageBytes)
+        if (Encoding.UTF8.GetByteCount(messageText) > MaxMessageBytes)
         {
             throw StorageErrors.InvalidInput($"a queue message holds at most {MaxMessageBytes} bytes of UTF-8");
         }
