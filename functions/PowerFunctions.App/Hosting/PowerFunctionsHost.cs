@@ -233,7 +233,7 @@ public static class PowerFunctionsHost
         {
             if (!string.IsNullOrWhiteSpace(options.ConnectionString))
             {
-                _ = StorageConnectionString.Parse(options.ConnectionString);
+                _ = AzureStorageAccount.FromConnectionString(options.ConnectionString);
                 return sp => AzureStorageAccount.FromConnectionString(options.ConnectionString, AzureOptions(sp));
             }
 
