@@ -31,10 +31,11 @@ public sealed class DocumentBenchmark : IBenchmarkCommand
         var loading = Stopwatch.StartNew();
         var font = TrueTypeFont.Load(fontPath);
         Console.WriteLine($"font loaded in {loading.Elapsed.TotalMilliseconds:0} ms ({font.GlyphCount} glyphs)");
-        var (privateKey, publicKey) = Sm2.GenerateKey();
+        var (privateKey, publicKey) = SealCrypto.GenerateKey();
         var now = new DateTimeOffset(2026, 9, 18, 9, 30, 0, TimeSpan.FromHours(8));
         var key = new SealKey
         {
+            KeyId = "D01-BENCH",
             SealId = "D01-BENCH",
             DepartmentCode = "D01",
             DepartmentName = "示例市市场监督管理局",
@@ -73,25 +74,25 @@ public sealed class DocumentBenchmark : IBenchmarkCommand
         }
 
         var sealMs = split.Elapsed.TotalMilliseconds / sealRuns;
-        var tbs = DocumentSealer.ToBeSigned(envelopeSample.Seal, envelopeSample.Signature);
+        var tbs = DocumentSealer.ToBeSigned(envelopeSample.Format, envelopeSample.Seal, envelopeSample.Signature);
         split.Restart();
         for (var i = 0; i < sealRuns; i++)
         {
-            Sm2.Sign(privateKey, publicKey, tbs);
+            SealCrypto.Sign(privateKey, tbs);
         }
 
         var signMs = split.Elapsed.TotalMilliseconds / sealRuns;
         split.Restart();
         for (var i = 0; i < sealRuns; i++)
         {
-            DocumentSealer.Verify(pdfSample, envelopeSample, trusted[0]);
+            DocumentSealer.Verify(pdfSample, envelopeSample, trusted);
         }
 
         var verifyMs = split.Elapsed.TotalMilliseconds / sealRuns;
         split.Restart();
         for (var i = 0; i < 20; i++)
         {
-            Sm2.Sm3Hex(pdfSample);
+            SealCrypto.Sm3Hex(pdfSample);
         }
 
         var sm3Ms = split.Elapsed.TotalMilliseconds / 20;

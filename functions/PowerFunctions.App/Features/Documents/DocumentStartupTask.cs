@@ -12,7 +12,7 @@ public sealed class DocumentStartupTask(DocumentStore store, ISealKeyStore seals
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await store.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        _ = seals;   // resolving it read and checked Seal:Keys
+        _ = seals;   // resolving it read and checked Seal:* (a wrong setting stops the app here, naming it)
         if (!File.Exists(font.Path))
         {
             logger.LogWarning("the document font {Path} is missing: issuing documents will answer documents.font_missing", font.Path);
