@@ -175,7 +175,7 @@ public sealed partial class KeyVaultSealKeys(SecretClient client, TimeSpan refre
                 throw new ConfigurationException($"secret {name} version {version}: departmentCode is empty; the value names the department it belongs to");
             }
 
-            if (options.Retired.Count > 0)
+            if (options.Retired is { Count: > 0 })
             {
                 throw new ConfigurationException($"secret {name} version {version}: retired keys are the secret's earlier versions, not a list in its value");
             }

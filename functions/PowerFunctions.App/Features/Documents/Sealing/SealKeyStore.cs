@@ -45,10 +45,6 @@ public sealed partial class SealKeyStore : ISealKeyStore
         _clock = clock;
     }
 
-    public bool GeneratesDevelopmentKeys => _settings.GenerateDevelopmentKeys;
-
-    public IReadOnlyCollection<string> ConfiguredDepartments => _settings.Configured.Keys.ToList();
-
     public async Task<SealKey> GetSigningKeyAsync(string departmentCode, string departmentName, CancellationToken cancellationToken)
     {
         var ring = await RingAsync(departmentCode, null, cancellationToken).ConfigureAwait(false);
