@@ -15,6 +15,9 @@ public static class Commands
             case "token":
                 exitCode = Token(args[1..], output, error);
                 return true;
+            case Features.Documents.Sealing.SealKeyCommand.Name:
+                exitCode = Features.Documents.Sealing.SealKeyCommand.Run(args[1..], output, error);
+                return true;
             default:
                 exitCode = 0;
                 return false;

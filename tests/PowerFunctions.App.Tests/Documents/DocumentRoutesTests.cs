@@ -183,7 +183,7 @@ public sealed class DocumentRoutesTests
     [InlineData("2027-01-01T00:00:00+08:00", "2030-01-01T00:00:00+08:00")]   // not yet valid
     public async Task Issue_SealOutsideValidity_RefusedAndNothingStored(string from, string to)
     {
-        var (privateKey, _) = Sm2.GenerateKey();
+        var (privateKey, _) = SealCrypto.GenerateKey();
         await using var app = await TestApp.StartAsync(SealSettings("D09", privateKey, from, to));
         var request = SampleDocuments.For(DocumentType.AcceptanceNotice, department: "D09");
 
@@ -200,8 +200,8 @@ public sealed class DocumentRoutesTests
     public async Task Verify_DepartmentKeyReplaced_InvalidKeyNotTrusted()
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "pf-test-" + Guid.NewGuid().ToString("N"));
-        var (first, _) = Sm2.GenerateKey();
-        var (second, _) = Sm2.GenerateKey();
+        var (first, _) = SealCrypto.GenerateKey();
+        var (second, _) = SealCrypto.GenerateKey();
         await using var issuing = await TestApp.StartAsync(SealSettings("D01", first), dataPath);
         var issued = await issuing.Get<IDocumentIssuer>().IssueAsync(SampleDocuments.For(DocumentType.ApprovalDecision), CancellationToken.None);
         using (var valid = await Json(await issuing.Client.GetAsync($"/api/documents/{issued.Id}/verify")))
@@ -220,7 +220,7 @@ public sealed class DocumentRoutesTests
     public async Task Verify_RegisteredValidityEndsBeforeSigning_InvalidSealExpired()
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "pf-test-" + Guid.NewGuid().ToString("N"));
-        var (key, _) = Sm2.GenerateKey();
+        var (key, _) = SealCrypto.GenerateKey();
         await using var issuing = await TestApp.StartAsync(SealSettings("D01", key), dataPath);
         var issued = await issuing.Get<IDocumentIssuer>().IssueAsync(SampleDocuments.For(DocumentType.ApprovalDecision), CancellationToken.None);
 

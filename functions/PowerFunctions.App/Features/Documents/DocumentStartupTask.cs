@@ -12,7 +12,7 @@ public sealed class DocumentStartupTask(DocumentStore store, ISealKeyStore seals
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await store.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        _ = seals;   // resolving it read and checked Seal:Keys
+        _ = seals;   // resolving it read and checked Seal:* (a wrong setting stops the app here, naming it)
         if (!File.Exists(font.FallbackPath))
         {
             logger.LogInformation("no fallback document font at {Path}: documents use the bundled fonts; a character outside them prints as 〓 and is reported", font.FallbackPath);
