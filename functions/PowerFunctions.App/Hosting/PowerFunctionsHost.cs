@@ -13,6 +13,7 @@ using PowerFunctions.App.Features.Evaluations;
 using PowerFunctions.App.Features.Health;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
+using PowerFunctions.App.Pages;
 using PowerFunctions.Storage;
 using PowerFunctions.Storage.AzureStorage;
 using PowerFunctions.Storage.Embedded;
@@ -93,10 +94,12 @@ public static class PowerFunctionsHost
 
         AddTelemetry(builder, telemetry);
         AddFeatures(services);
+        services.AddStaticPages();
         overrideServices?.Invoke(services);
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = http.MaxBodyBytes + 1);
         var app = builder.Build();
+        app.UseStaticPages(); // GET /, /supervision and /assets/… (Pages/); everything else falls through
         app.MapFunctionRoutes();
         if (mode.IsCustomHandler)
         {
