@@ -7,6 +7,8 @@ need_apt=()
 command -v qpdf >/dev/null 2>&1 || need_apt+=(qpdf)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || need_apt+=(fonts-droid-fallback)
+# the browser tests of the web pages drive Debian's Chromium (Playwright's own browser download is not reachable)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq >/dev/null
