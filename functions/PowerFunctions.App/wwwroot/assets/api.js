@@ -47,6 +47,19 @@ export function asPage(body) {
   return { items: Array.isArray(body?.items) ? body.items : [], continuation: body?.continuation ?? null };
 }
 
+/** Every item of a list, following `continuation` up to `maxPages` pages (a board needs them all). */
+export async function collect(path, options = {}, maxPages = 20) {
+  const items = [];
+  let continuation = null;
+  for (let page = 0; page < maxPages; page++) {
+    const answer = asPage(await api(path, { ...options, query: { ...options.query, continuation } }));
+    items.push(...answer.items);
+    continuation = answer.continuation;
+    if (!continuation) break;
+  }
+  return items;
+}
+
 /** What to tell a person about a failed call, in Chinese. */
 export function explain(error) {
   if (!(error instanceof ApiError)) return '出现意外错误，请刷新页面后重试';

@@ -4,6 +4,7 @@ import { $, fill, h, status } from './dom.js';
 import { api, apiUrl, asPage, explain, ApiError } from './api.js';
 import * as L from './labels.js';
 import { startRouter } from './router.js';
+import { fact, table } from './views.js';
 
 const titles = { catalog: '办事指南', item: '办事指南', publicity: '公示公告', progress: '办件查询', verify: '文书核验' };
 
@@ -20,6 +21,7 @@ async function enterCatalog() {
 
 function fillKinds() {
   const select = $('#kind');
+  if (select.options.length > 1) return;
   for (const [code, name] of Object.entries(L.kinds)) select.append(h('option', { value: code }, name));
 }
 
@@ -112,10 +114,6 @@ function guide(item) {
   ];
 }
 
-function fact(name, value) {
-  return h('div', {}, h('dt', {}, name), h('dd', {}, value ?? '—'));
-}
-
 function materials(items) {
   if (!items?.length) return h('p', {}, '无需提交材料。');
   return table('申请材料', ['材料名称', '是否必需', '形式', '份数', '受理标准'],
@@ -142,15 +140,6 @@ function flowText(item) {
 function channels(title, values) {
   if (!values?.length) return null;
   return h('div', {}, h('h3', {}, title), h('ul', { class: 'channels' }, values.map(c => h('li', {}, h('strong', {}, c.name), '：', c.contact))));
-}
-
-/** A table with a caption, in a scrollable region for narrow screens. */
-function table(caption, headers, rows) {
-  return h('div', { class: 'table-wrap', role: 'region', 'aria-label': `${caption}（表格）`, tabindex: '0' },
-    h('table', {},
-      h('caption', { class: 'visually-hidden' }, caption),
-      h('thead', {}, h('tr', {}, headers.map(t => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, rows.map(r => h('tr', {}, r.map(c => h('td', {}, c ?? '—')))))));
 }
 
 // ---- publicity and results (masked; paged when the API pages) ----

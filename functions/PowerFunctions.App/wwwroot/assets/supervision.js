@@ -1,11 +1,12 @@
 // The supervision centre (电子监察中心): the red/yellow board, a case with its timeline, the department
 // ranking and the open rectifications. Only the HTTP API (API.md), with the signed-in supervisor's token.
 import { $, fill, h, status } from './dom.js';
-import { api, apiUrl, asPage, explain, ApiError } from './api.js';
+import { api, apiUrl, collect, explain, ApiError } from './api.js';
 import { createSignIn } from './auth.js';
 import { barChart } from './chart.js';
 import * as L from './labels.js';
 import { startRouter } from './router.js';
+import { fact, table } from './views.js';
 
 const refreshSeconds = 30;
 const auth = createSignIn();
@@ -123,10 +124,10 @@ async function refresh() {
   const note = $('#alerts-status');
   const wanted = filters();
   try {
-    const body = await call('/api/supervision/alerts', { query: wanted });
+    const all = await collect('/api/supervision/alerts', { query: wanted, token: session?.token });
     if (mine !== generation) return;
     // The kind filter is also applied here: the current API filters level and department only.
-    const alerts = asPage(body).items.filter(a => !wanted.kind || (a.kind ?? a.deadlineKind) === wanted.kind);
+    const alerts = all.filter(a => !wanted.kind || (a.kind ?? a.deadlineKind) === wanted.kind);
     drawAlerts(alerts);
     const time = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date());
     status(note, `${time} 更新，共 ${alerts.length} 条未处理预警${$('#auto').checked ? `，每 ${refreshSeconds} 秒自动刷新` : ''}`);
@@ -137,9 +138,11 @@ async function refresh() {
   scheduleRefresh();
 }
 
+const boardShown = () => session && $('#auto').checked && !$('section[data-view="alerts"]').hidden;
+
 function scheduleRefresh() {
   stopRefresh();
-  if (session && $('#auto').checked && !$('section[data-view="alerts"]').hidden) timer = setTimeout(refresh, refreshSeconds * 1000);
+  if (boardShown()) timer = setTimeout(refresh, refreshSeconds * 1000);
 }
 
 function stopRefresh() {
@@ -183,9 +186,7 @@ async function enterCase(caseNo) {
 }
 
 function caseView(c) {
-  const table = (caption, headers, rows) => h('div', { class: 'table-wrap', role: 'region', 'aria-label': caption, tabindex: '0' },
-    h('table', {}, h('caption', {}, caption), h('thead', {}, h('tr', {}, headers.map(t => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, rows.map(r => h('tr', {}, r.map(x => h('td', {}, x ?? '—')))))));
+  const shown = { showCaption: true };
   return [
     h('h1', { tabindex: '-1' }, `办件 ${c.caseNo}`),
     h('dl', { class: 'facts' },
@@ -196,10 +197,10 @@ function caseView(c) {
       fact('当前状态', h('span', { class: 'badge state' }, L.states[c.state] ?? c.state))),
     table('法定期限', ['期限', '起算日', '到期日', '完成日', '状态'], (c.deadlines ?? []).map(d => [
       L.deadlineKinds[d.kind] ?? d.kind, d.startedOn, d.due + (d.provisional ? '（暂定）' : ''), d.resolvedOn,
-      h('span', { class: `badge ${d.status}` }, L.deadlineStatuses[d.status] ?? d.status)])),
+      h('span', { class: `badge ${d.status}` }, L.deadlineStatuses[d.status] ?? d.status)]), shown),
     c.stages?.length ? table('各环节用时（工作日）', ['环节', '开始', '结束', '时限', '已用', '是否超时'], c.stages.map(s => [
       L.stageNames[s.stage] ?? s.stage, s.startedOn, s.endedOn ?? '进行中', s.limit, s.used,
-      s.overrun ? h('span', { class: 'badge red' }, '超时') : '未超时'])) : null,
+      s.overrun ? h('span', { class: 'badge red' }, '超时') : '未超时']), shown) : null,
     h('h2', {}, '办理过程（留痕，哈希链防篡改）'),
     h('ol', { class: 'timeline' }, (c.events ?? []).map(e => h('li', {},
       h('time', { datetime: e.at }, L.when(e.at)), ' ',
@@ -213,10 +214,6 @@ function caseView(c) {
         ` ${d.id}`)))
       : h('p', {}, '暂无文书'),
   ];
-}
-
-function fact(name, value) {
-  return h('div', {}, h('dt', {}, name), h('dd', {}, value ?? '—'));
 }
 
 // ---- department ranking (GET /api/supervision/reports/{period}) ----
@@ -291,7 +288,7 @@ async function loadRectifications(event) {
   fill(out);
   status(note, '正在载入…');
   try {
-    const items = asPage(await call('/api/supervision/rectifications', { query: { status: wanted } })).items;
+    const items = await collect('/api/supervision/rectifications', { query: { status: wanted }, token: session?.token });
     const now = await clockToday();
     status(note, items.length ? `共 ${items.length} 项` : '没有符合条件的整改事项');
     if (!items.length) return;
@@ -326,7 +323,8 @@ $('#auto').addEventListener('change', () => (($('#auto').checked) ? refresh() : 
 $('#ranking-form').addEventListener('submit', loadRanking);
 $('#rect-form').addEventListener('submit', loadRectifications);
 $('#rect-status').addEventListener('change', loadRectifications);
-document.addEventListener('visibilitychange', () => (document.hidden ? stopRefresh() : scheduleRefresh()));
+// Hidden tab: no polling. Back in view: refresh at once, then every 30 s again.
+document.addEventListener('visibilitychange', () => (document.hidden ? stopRefresh() : boardShown() && refresh()));
 
 showUser();
 const router = startRouter({
