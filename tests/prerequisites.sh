@@ -10,6 +10,8 @@ command -v curl >/dev/null 2>&1 || need_apt+=(curl)            # tests/run's che
 command -v zip >/dev/null 2>&1 || need_apt+=(zip)              # infra/publish.sh
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)      # tests/run, infra/publish.sh
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)   # the SM2 interop tests
+# the browser tests of the web pages drive Debian's Chromium (Playwright's own browser download is not reachable)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq >/dev/null

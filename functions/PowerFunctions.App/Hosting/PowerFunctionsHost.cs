@@ -12,6 +12,7 @@ using PowerFunctions.App.Features.Complaints;
 using PowerFunctions.App.Features.Evaluations;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
+using PowerFunctions.App.Pages;
 using PowerFunctions.Storage;
 using PowerFunctions.Storage.AzureStorage;
 using PowerFunctions.Storage.Embedded;
@@ -80,8 +81,10 @@ public static class PowerFunctionsHost
             services.AddHostedService(sp => sp.GetRequiredService<QueueRunner>());
         }
 
+        services.AddStaticPages();   // standalone only: under the Functions host the pages are the storage account's static website
         overrideServices?.Invoke(services);
         var app = builder.Build();
+        app.UseStaticPages(); // GET /, /supervision and /assets/… (Pages/); everything else falls through
         app.MapFunctions();
         return app;
     }
