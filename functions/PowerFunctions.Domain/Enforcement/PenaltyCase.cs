@@ -115,6 +115,15 @@ public sealed partial class PenaltyCase
     public PenaltyEventDraft RecordDeadlineMoved(PenaltyDeadlineKind kind, DateOnly oldDue, DateOnly newDue, int year) =>
         new(new PenaltyEventData.DeadlineMoved(kind, oldDue, newDue, year));
 
+    /// <summary>
+    /// Null when <paramref name="officer"/> holds a certificate valid on <paramref name="today"/> for the
+    /// case's department and the item's field; else 403 <c>enforcement.no_certificate</c>. For any act an
+    /// enforcement officer records (the commands that always need one check it themselves).
+    /// Source: 行政处罚法 第四十二条, 第五十五条; 国办发〔2018〕118号 (持证上岗).
+    /// </summary>
+    public DomainError? CertificateProblem(Officer? officer, DateOnly today) =>
+        OfficerRules.Check(officer, officer?.Name ?? "the acting officer", Terms.DepartmentCode, today, Terms.Discretion.Field);
+
     /// <summary>The state machine's answer, then the certificate of the acting officer where the action needs one.</summary>
     private DomainError? Check(PenaltyAction action, Officer? actor, DateOnly today)
     {
