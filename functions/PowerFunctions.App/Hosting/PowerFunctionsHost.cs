@@ -9,7 +9,9 @@ using PowerFunctions.App.Features.Cases;
 using PowerFunctions.App.Features.Catalog;
 using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Complaints;
+using PowerFunctions.App.Features.Enforcement;
 using PowerFunctions.App.Features.Evaluations;
+using PowerFunctions.App.Features.Guidance;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.App.Pages;
@@ -182,6 +184,8 @@ public static class PowerFunctionsHost
         services.AddComplaints();
         services.AddCases();
         services.AddEvaluations();
+        services.AddEnforcement();
+        services.AddGuidance();
     }
 
     /// <summary>
