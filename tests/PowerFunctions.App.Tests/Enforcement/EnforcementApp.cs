@@ -146,6 +146,35 @@ public sealed class EnforcementApp : IAsyncDisposable
         return caseNo;
     }
 
+    /// <summary>
+    /// A company's case (no hearing right below 50,000), investigated, notified of <paramref name="amount"/>
+    /// for <paramref name="circumstance"/>, and the party's statement recorded: the reply window is closed.
+    /// </summary>
+    public async Task<string> ReadyToDecideAsync(decimal amount = 20000, string circumstance = "ordinary")
+    {
+        var caseNo = await InvestigatedAsync(Company);
+        await OkAsync(OfficerA, caseNo, "notify", new { proposed = Fine(amount), circumstance });
+        await OkAsync(OfficerA, caseNo, "statement", new { text = "对违法事实无异议" });
+        return caseNo;
+    }
+
+    /// <summary>The heads' meeting as API.md writes it (<c>{attendees, votes, dissent}</c>), or with <paramref name="extra"/> fields merged in.</summary>
+    public static Dictionary<string, object?> Meeting(params (string Key, object? Value)[] extra)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["attendees"] = new[] { "周局长", "吴副局长", "郑副局长" },
+            ["votes"] = new[] { new { name = "周局长", vote = "agree" }, new { name = "吴副局长", vote = "agree" }, new { name = "郑副局长", vote = "abstain" } },
+            ["dissent"] = Array.Empty<object>(),
+        };
+        foreach (var (key, value) in extra)
+        {
+            body[key] = value;
+        }
+
+        return body;
+    }
+
     public static object Fine(decimal amount) => new { type = "fine", amount };
 
     public async Task SetClockAsync(int month, int day, int hour = 10, int year = 2026)

@@ -202,7 +202,7 @@ public static class DocumentTemplates
             _ => $"本机关对你（单位）“{r.ItemName}”一案立案调查终结。根据{Basis(r)}的规定，作出决定如下：",
         };
         var forTheFile = r.Type is DocumentType.HearingRecord or DocumentType.CollectiveDecisionRecord;
-        var box = new FieldBox(r, applicantPrintedElsewhere: !forTheFile).Add(DocumentTexts.CaseNoLabel, r.CaseNo);
+        var box = new FieldBox(r, applicantPrintedElsewhere: !forTheFile).Add("案件编号", r.CaseNo);
         if (forTheFile)
         {
             box.Add("当事人", r.ApplicantName);
