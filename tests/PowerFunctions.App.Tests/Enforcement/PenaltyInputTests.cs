@@ -98,6 +98,34 @@ public sealed class PenaltyInputTests(EnforcementFixture fixture) : IClassFixtur
         Assert.Equal(version, (await App.CaseAsync(caseNo)).GetProperty("version").GetInt64());
     }
 
+    [Theory]
+    [Trait("Source", "行政处罚法 第五十七条第二款; seed 000 §5(三)1")]
+    [InlineData("[{\"name\":\"周局长\",\"vote\":\"agree\"},{\"name\":\"吴副局长\",\"vote\":\"disagree\"}]", "[{\"name\":\"吴副局长\",\"opinion\":\"宜从轻\"}]", true)]
+    [InlineData("{\"周局长\":\"同意\",\"吴副局长\":\"反对\"}", "\"宜从轻\"", true)]
+    [InlineData("[\"agree\",\"disagree\"]", "[\"宜从轻\"]", true)]
+    [InlineData("{\"agree\":1,\"disagree\":1}", "[{\"name\":\"吴副局长\",\"opinion\":\"宜从轻\"}]", true)]
+    [InlineData("{\"agree\":1,\"disagree\":1}", "\"宜从轻\"", false)]       // a tally cannot say who was against
+    [InlineData("{\"agree\":1,\"abstain\":1}", "[]", false)]                   // nor who abstained
+    [InlineData("[\"agree\"]", "[]", false)]                                     // one vote for two attendees
+    public async Task CollectiveDecision_VotesAsSent_RecordedPerAttendeeOrRefused(string votes, string dissent, bool ok)
+    {
+        await App.SetClockAsync(9, 18);
+        var caseNo = await App.ReadyToDecideAsync(20000);
+        var body = $"{{\"attendees\":[\"周局长\",\"吴副局长\"],\"votes\":{votes},\"dissent\":{dissent}}}";
+
+        var response = await App.Decider.PostAsync($"/api/enforcement/cases/{caseNo}/collective-decision", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        if (!ok)
+        {
+            await EnforcementApp.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "enforcement.validation_failed");
+            return;
+        }
+
+        var meeting = (await EnforcementApp.Json(response)).GetProperty("collectiveDecision");
+        Assert.Equal(["周局长:agree", "吴副局长:disagree"], meeting.GetProperty("votes").EnumerateArray().Select(v => $"{v.GetProperty("name").GetString()}:{v.GetProperty("vote").GetString()}").ToArray());
+        Assert.Equal("吴副局长", meeting.GetProperty("dissent").EnumerateArray().Single().GetProperty("name").GetString());
+    }
+
     [Fact]
     public async Task Action_MalformedJsonUnknownActionUnknownCaseWrongState_ClearProblems()
     {

@@ -222,7 +222,7 @@ public sealed class PenaltyFunctions(PenaltyService penalties, PenaltyStore stor
             {
                 var body = request.ReadJson<MeetingBody>();
                 var attendees = Names(body.Attendees, "attendees", "name", errors);
-                var votes = Votes(body.Votes, errors);
+                var votes = Votes(body.Votes, attendees, body.Dissent, errors);
                 var dissent = PenaltyRequests.Dissent(body.Dissent, votes, errors);
                 var adopted = Decision(body.Outcome, body.Penalty, body.Circumstance, body.Ground, body.Reasons, errors);
                 var departure = body.DepartureReason ?? (adopted is null ? null : body.Reasons);

@@ -9,7 +9,7 @@ namespace PowerFunctions.App.Features.Enforcement;
 /// Reads the bodies of the penalty routes as API.md writes them, and the forms the domain added: a
 /// source as a string (<c>"inspection"</c>, or <c>"complaint:{ticketNo}"</c>) or an object
 /// <c>{kind, reference}</c>; officers, attendees and the presiding officer as subjects/names or objects;
-/// votes as <c>[{name, vote, opinion?}]</c> or <c>{name: vote}</c>; dissent as <c>[{name, opinion}]</c>, as
+/// votes per attendee in several forms (<see cref="Votes"/>); dissent as <c>[{name, opinion}]</c>, as
 /// opinions (<c>["…"]</c> or <c>"…"</c>, each given to a member who voted against, then to one who abstained).
 /// A value the API does not know is refused here, 422 <c>enforcement.validation_failed</c> naming the
 /// field and the words it takes, before anything is loaded or written.
@@ -118,30 +118,55 @@ public static class PenaltyRequests
         _ => (null, null),
     };
 
-    /// <summary>Votes from <c>[{name, vote, opinion?}]</c> or <c>{name: vote}</c>.</summary>
-    public static IReadOnlyList<MeetingVote> Votes(JsonElement? votes, Errors errors)
+    /// <summary>
+    /// Votes, one per attendee: <c>[{name, vote, opinion?}]</c>; <c>{name: vote}</c>; <c>[vote, …]</c> in the
+    /// order of <paramref name="attendees"/>; or a tally <c>{agree: n, disagree: m}</c> when it names everyone
+    /// unambiguously — every attendee counted, each vote against being a member whose dissent is recorded by
+    /// name, everyone else agreeing (a tally with abstentions cannot say who abstained: refused).
+    /// </summary>
+    public static IReadOnlyList<MeetingVote> Votes(JsonElement? votes, IReadOnlyList<string> attendees, JsonElement? dissent, Errors errors)
     {
         const string allowed = "agree（同意）、disagree（不同意）或 abstain（弃权）";
         var read = new List<MeetingVote>();
         switch (votes)
         {
+            case { ValueKind: JsonValueKind.Array } array when array.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String):
+                var words = array.EnumerateArray().Select(v => v.GetString()).ToArray();
+                if (words.Length != attendees.Count)
+                {
+                    errors.Add("votes", "按顺序记录表决时，表决须与参会人员一一对应");
+                    break;
+                }
+
+                for (var i = 0; i < words.Length; i++)
+                {
+                    if (errors.Word($"votes[{i}]", words[i], PenaltyWords.Vote, allowed) is { } vote)
+                    {
+                        read.Add(new MeetingVote(attendees[i], vote, null));
+                    }
+                }
+
+                break;
             case { ValueKind: JsonValueKind.Array } array:
-                var i = 0;
+                var index = 0;
                 foreach (var v in array.EnumerateArray())
                 {
-                    var vote = v.ValueKind == JsonValueKind.Object ? errors.Word($"votes[{i}].vote", Text(v, "vote"), PenaltyWords.Vote, allowed) : null;
-                    if (vote is null || v.ValueKind != JsonValueKind.Object)
+                    var vote = v.ValueKind == JsonValueKind.Object ? errors.Word($"votes[{index}].vote", Text(v, "vote"), PenaltyWords.Vote, allowed) : null;
+                    if (vote is null)
                     {
-                        errors.Add($"votes[{i}]", $"每一票须为 {{name, vote, opinion?}}，vote 为 {allowed}");
+                        errors.Add($"votes[{index}]", $"每一票须为 {{name, vote, opinion?}}，vote 为 {allowed}");
                     }
                     else
                     {
                         read.Add(new MeetingVote(Text(v, "name") ?? string.Empty, vote.Value, Text(v, "opinion")));
                     }
 
-                    i++;
+                    index++;
                 }
 
+                break;
+            case { ValueKind: JsonValueKind.Object } map when map.EnumerateObject().Any() && map.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.Number && PenaltyWords.Vote(p.Name) is not null):
+                read.AddRange(Tally(map, attendees, dissent, errors));
                 break;
             case { ValueKind: JsonValueKind.Object } map:
                 foreach (var p in map.EnumerateObject())
@@ -149,7 +174,7 @@ public static class PenaltyRequests
                     var vote = p.Value.ValueKind == JsonValueKind.String ? errors.Word($"votes.{p.Name}", p.Value.GetString(), PenaltyWords.Vote, allowed) : null;
                     if (vote is null)
                     {
-                        errors.Add($"votes.{p.Name}", $"表决须为 {allowed}（按人记录，不接受票数汇总）");
+                        errors.Add($"votes.{p.Name}", $"表决须为 {allowed}");
                     }
                     else
                     {
@@ -161,7 +186,7 @@ public static class PenaltyRequests
             case null or { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined }:
                 break;
             default:
-                errors.Add("votes", "表决须为 [{name, vote}] 或 {姓名: 表决}");
+                errors.Add("votes", "表决须为 [{name, vote}]、{姓名: 表决} 或 {agree: 票数, disagree: 票数}");
                 break;
         }
 
@@ -225,6 +250,23 @@ public static class PenaltyRequests
         }
 
         return named;
+    }
+
+    /// <summary>The votes a tally names: the dissenters recorded by name voted against, everyone else agreed.</summary>
+    private static IEnumerable<MeetingVote> Tally(JsonElement tally, IReadOnlyList<string> attendees, JsonElement? dissent, Errors errors)
+    {
+        int Count(Domain.Enforcement.Vote kind) => tally.EnumerateObject().Where(p => PenaltyWords.Vote(p.Name) == kind).Sum(p => p.Value.TryGetInt32(out var n) ? n : -1);
+        var (agree, against, abstain) = (Count(Domain.Enforcement.Vote.Agree), Count(Domain.Enforcement.Vote.Disagree), Count(Domain.Enforcement.Vote.Abstain));
+        var dissenters = dissent is { ValueKind: JsonValueKind.Array } list
+            ? list.EnumerateArray().Select(d => Text(d, "name")?.Trim()).OfType<string>().Where(attendees.Contains).Distinct(StringComparer.Ordinal).ToArray()
+            : [];
+        if (agree < 0 || against < 0 || abstain != 0 || agree + against != attendees.Count || against != dissenters.Length)
+        {
+            errors.Add("votes", "票数汇总须计入每名参会人员、不含弃权，且每一反对票对应一条注明姓名的不同意见；否则请按人记录表决 [{name, vote}]");
+            return [];
+        }
+
+        return attendees.Select(a => new MeetingVote(a, dissenters.Contains(a) ? Domain.Enforcement.Vote.Disagree : Domain.Enforcement.Vote.Agree, null));
     }
 
     public static string? Text(JsonElement obj, string property) =>
