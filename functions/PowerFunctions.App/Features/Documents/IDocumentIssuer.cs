@@ -10,7 +10,7 @@ public interface IDocumentIssuer
     Task<IssuedDocument> IssueAsync(DocumentRequest request, CancellationToken cancellationToken);
 }
 
-/// <summary>The written acts of a case (API code in kebab case, e.g. <c>acceptance-notice</c>).</summary>
+/// <summary>The written acts of a case, and the answer to a complaint ticket (API code in kebab case, e.g. <c>acceptance-notice</c>).</summary>
 public enum DocumentType
 {
     /// <summary>受理通知书</summary>
@@ -33,6 +33,9 @@ public enum DocumentType
 
     /// <summary>整改通知书</summary>
     RectificationNotice,
+
+    /// <summary>答复意见书: the answer to a complaint ticket (工单); its content comes whole from the ticket (<c>ComplaintDocumentToIssue</c>).</summary>
+    AnswerOpinion,
 }
 
 /// <summary>

@@ -94,7 +94,11 @@ public sealed class DocumentRenderer(TrueTypeFont font)
         layout.Y = 650;
 
         layout.Line($"{request.ApplicantName}：", BodySize);
-        layout.Paragraph(DocumentTexts.Opening(request.Type, request.ItemName, basis));
+        if (DocumentTexts.Opening(request.Type, request.ItemName, basis) is { } opening)
+        {
+            layout.Paragraph(opening);
+        }
+
         var numbered = request.Type is DocumentType.RefusalNotice or DocumentType.CorrectionNotice or DocumentType.DenialDecision or DocumentType.RectificationNotice;
         for (var i = 0; i < request.Paragraphs.Count; i++)
         {
@@ -107,12 +111,14 @@ public sealed class DocumentRenderer(TrueTypeFont font)
             layout.Paragraph(closing);
         }
 
-        var fields = new List<DocumentField>
+        var fields = new List<DocumentField>();
+        if (DocumentTexts.ListsCaseFields(request.Type))
         {
-            new("案件编号", request.CaseNo),
-            new("申请事项", request.ItemName),
-            new(request.Type == DocumentType.RectificationNotice ? "整改对象" : "申请人", request.ApplicantName),
-        };
+            fields.Add(new("案件编号", request.CaseNo));
+            fields.Add(new("申请事项", request.ItemName));
+            fields.Add(new(request.Type == DocumentType.RectificationNotice ? "整改对象" : "申请人", request.ApplicantName));
+        }
+
         fields.AddRange(request.Fields);
         if (request.Type == DocumentType.DeliveryReceipt)
         {

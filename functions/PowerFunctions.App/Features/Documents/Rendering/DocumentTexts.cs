@@ -28,6 +28,7 @@ public static class DocumentTexts
         DocumentType.DenialDecision => "不予行政许可决定书",
         DocumentType.DeliveryReceipt => "送达回证",
         DocumentType.RectificationNotice => "整改通知书",
+        DocumentType.AnswerOpinion => "答复意见书",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -41,6 +42,7 @@ public static class DocumentTexts
         DocumentType.DenialDecision => "不许",
         DocumentType.DeliveryReceipt => "送",
         DocumentType.RectificationNotice => "改",
+        DocumentType.AnswerOpinion => "复",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -60,11 +62,12 @@ public static class DocumentTexts
         DocumentType.DenialDecision => "《中华人民共和国行政许可法》第三十八条第二款",
         DocumentType.DeliveryReceipt => "《中华人民共和国行政许可法》第四十四条",
         DocumentType.RectificationNotice => "《中华人民共和国行政许可法》第六十条",
+        DocumentType.AnswerOpinion => "《信访工作条例》",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
-    /// <summary>The opening paragraph; the body paragraphs of the request follow it.</summary>
-    public static string Opening(DocumentType type, string itemName, string basis) => type switch
+    /// <summary>The opening paragraph, if the type has one; the body paragraphs of the request follow it. An answer opinion opens with its own first paragraph.</summary>
+    public static string? Opening(DocumentType type, string itemName, string basis) => type switch
     {
         DocumentType.AcceptanceNotice =>
             $"你（单位）提出的{itemName}申请，经审查，申请材料齐全、符合法定形式。根据{basis}的规定，本机关决定予以受理，并将在法定期限内作出决定。",
@@ -80,6 +83,7 @@ public static class DocumentTexts
             $"本机关就{itemName}事项作出的文书，依照{basis}的规定送达如下：",
         DocumentType.RectificationNotice =>
             $"经电子监察，{itemName}事项的办理存在下列问题。根据{basis}的规定，请对照整改，并将整改情况书面报告本机关：",
+        DocumentType.AnswerOpinion => null,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -93,8 +97,18 @@ public static class DocumentTexts
     };
 
     /// <summary>What the seal says under its star.</summary>
-    public static string SealPurpose(DocumentType type) =>
-        type == DocumentType.RectificationNotice ? "电子监察专用章" : "行政许可专用章";
+    public static string SealPurpose(DocumentType type) => type switch
+    {
+        DocumentType.RectificationNotice => "电子监察专用章",
+        DocumentType.AnswerOpinion => "信访专用章",
+        _ => "行政许可专用章",
+    };
+
+    /// <summary>
+    /// Whether the renderer lists the case's own lines (案件编号, 申请事项, 申请人) before the request's fields: not
+    /// for an answer opinion, whose fields (工单编号, 诉求事项, …) come whole from the ticket and never name the filer.
+    /// </summary>
+    public static bool ListsCaseFields(DocumentType type) => type != DocumentType.AnswerOpinion;
 
     /// <summary>A date in the Chinese form, e.g. 2026年9月18日.</summary>
     public static string ChineseDate(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
