@@ -98,6 +98,7 @@ public sealed class ComplaintClockTests : IAsyncLifetime
     [InlineData("Complaints:Limits:help:Hours", "3", "Complaints:Limits:help:Hours")]
     [InlineData("Complaints:DispatchWorkingDays", "9", "Complaints:DispatchWorkingDays")]
     [InlineData("Open311:ApiKeys", "short", "Open311:ApiKeys")]
+    [InlineData("Open311:ApiKeys", "@Microsoft.KeyVault(VaultName=pf;SecretName=open311-api-keys)", "Open311:ApiKeys")]
     [InlineData("ServiceBus:Namespace", "not a namespace", "ServiceBus:Namespace")]
     public void Build_BadComplaintSetting_RefusedNamingIt(string name, string value, string named)
     {

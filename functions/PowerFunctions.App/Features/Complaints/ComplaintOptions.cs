@@ -83,6 +83,12 @@ public sealed class ComplaintOptions
 
     private static List<string> ApiKeys(string? text)
     {
+        if (text?.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // App Service leaves a reference it could not resolve as it is: never take its (public) text for a key.
+            throw new ConfigurationException("Open311:ApiKeys is an unresolved Key Vault reference; check the secret and the app's access to it.");
+        }
+
         var keys = (text ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
         if (keys.Any(k => k.Length < MinApiKeyLength || k.Any(char.IsControl)))
         {

@@ -224,7 +224,8 @@ public sealed class ComplaintProjection(IStorageAccount storage, ComplaintDirect
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var existing = await _table.GetEntityAsync(entity.PartitionKey, entity.RowKey, cancellationToken).ConfigureAwait(false);
+            // A ticket's first version has no row yet: add it straight away, read only when one is there.
+            var existing = attempt == 0 && version == 1 ? null : await _table.GetEntityAsync(entity.PartitionKey, entity.RowKey, cancellationToken).ConfigureAwait(false);
             try
             {
                 if (existing is null)

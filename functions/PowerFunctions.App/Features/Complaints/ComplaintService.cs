@@ -104,7 +104,7 @@ public sealed class ComplaintService(
 
         var rows = await outbox.PrepareAsync(ComplaintTables.Tickets, created.TicketNo, StatusMessages(null, created), cancellationToken).ConfigureAwait(false);
         await store.CreateAsync(created, deadlines, rows, cancellationToken).ConfigureAwait(false);
-        await AfterCommitAsync(null, created, deadlines, now, cancellationToken).ConfigureAwait(false);
+        await AfterCommitAsync(null, created, deadlines, now, rows.Count > 0, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Appends already-sealed events (the calendar observer's <c>deadline-moved</c>) and reschedules what moved.</summary>
@@ -116,7 +116,7 @@ public sealed class ComplaintService(
         await timers.ScheduleAsync(PlanTimers(loaded.RecordedDeadlines, next, after, calendar, now), cancellationToken).ConfigureAwait(false);
         var rows = await outbox.PrepareAsync(ComplaintTables.Tickets, next.TicketNo, StatusMessages(loaded.Complaint, next), cancellationToken).ConfigureAwait(false);
         await store.CommitAsync(loaded, next, after, rows, cancellationToken).ConfigureAwait(false);
-        await AfterCommitAsync(loaded.RecordedDeadlines, next, after, now, cancellationToken).ConfigureAwait(false);
+        await AfterCommitAsync(loaded.RecordedDeadlines, next, after, now, rows.Count > 0, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes the list rows of a ticket as it is now (the projection timer; the calendar observer).</summary>
@@ -225,7 +225,7 @@ public sealed class ComplaintService(
 
         var rows = await outbox.PrepareAsync(ComplaintTables.Tickets, next.TicketNo, StatusMessages(current, next), cancellationToken).ConfigureAwait(false);
         await store.CommitAsync(loaded, next, after, rows, cancellationToken).ConfigureAwait(false);
-        await AfterCommitAsync(loaded.RecordedDeadlines, next, after, now, cancellationToken).ConfigureAwait(false);
+        await AfterCommitAsync(loaded.RecordedDeadlines, next, after, now, rows.Count > 0, cancellationToken).ConfigureAwait(false);
         return next;
     }
 
@@ -245,7 +245,7 @@ public sealed class ComplaintService(
         LegalBasis = document.LegalBasis,
     };
 
-    private async Task AfterCommitAsync(IReadOnlyList<ComplaintDeadline>? before, Complaint next, IReadOnlyList<ComplaintDeadline> after, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task AfterCommitAsync(IReadOnlyList<ComplaintDeadline>? before, Complaint next, IReadOnlyList<ComplaintDeadline> after, DateTimeOffset now, bool messagesWritten, CancellationToken cancellationToken)
     {
         try
         {
@@ -259,6 +259,11 @@ public sealed class ComplaintService(
         catch (Exception e) when (e is RequestFailedException or InvalidOperationException)
         {
             logger.LogWarning(e, "after-commit effects of ticket {TicketNo} failed; the projection timer repeats them", next.TicketNo);
+        }
+
+        if (!messagesWritten)
+        {
+            return;
         }
 
         try
