@@ -13,8 +13,11 @@ public static class Roles
     public const string Admin = "admin";
     public const string Hotline = "hotline";
 
+    /// <summary>Complaint handling staff of a department (API.md, Auth).</summary>
+    public const string Handler = "handler";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        Citizen, Acceptor, Reviewer, Decider, Deliverer, Supervisor, CatalogAdmin, Admin, Hotline,
+        Citizen, Acceptor, Reviewer, Decider, Deliverer, Supervisor, CatalogAdmin, Admin, Hotline, Handler,
     };
 }

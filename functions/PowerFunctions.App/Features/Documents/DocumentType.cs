@@ -38,4 +38,7 @@ public enum DocumentType
     /// request's paragraphs. Needs <see cref="DocumentRequest.Extension"/>.
     /// </summary>
     ExtensionNotice,
+
+    /// <summary>答复意见书: the answer to a complaint ticket (工单); its content comes whole from the ticket (<c>ComplaintDocumentToIssue</c>).</summary>
+    AnswerOpinion,
 }

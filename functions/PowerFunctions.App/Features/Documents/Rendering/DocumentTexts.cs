@@ -41,6 +41,7 @@ public static class DocumentTexts
         DocumentType.RectificationNotice => "整改通知书",
         DocumentType.SuspensionNotice => "特别程序告知书",
         DocumentType.ExtensionNotice => "延长行政许可期限告知书",
+        DocumentType.AnswerOpinion => "答复意见书",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -56,6 +57,7 @@ public static class DocumentTexts
         DocumentType.RectificationNotice => "改",
         DocumentType.SuspensionNotice => "特",
         DocumentType.ExtensionNotice => "延",
+        DocumentType.AnswerOpinion => "复",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -77,12 +79,17 @@ public static class DocumentTexts
         DocumentType.RectificationNotice => "《国务院办公厅关于建立政务服务“好差评”制度提高政务服务水平的意见》（国办发〔2019〕51号）",
         DocumentType.SuspensionNotice => "《中华人民共和国行政许可法》第四十五条",
         DocumentType.ExtensionNotice => "《中华人民共和国行政许可法》第四十二条第一款",
+        DocumentType.AnswerOpinion => "《信访工作条例》",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
     /// <summary>What the seal says under its star.</summary>
-    public static string SealPurpose(DocumentType type) =>
-        type == DocumentType.RectificationNotice ? "电子监察专用章" : "行政许可专用章";
+    public static string SealPurpose(DocumentType type) => type switch
+    {
+        DocumentType.RectificationNotice => "电子监察专用章",
+        DocumentType.AnswerOpinion => "信访专用章",
+        _ => "行政许可专用章",
+    };
 
     /// <summary>
     /// The one name of a field label: the case number's synonyms (办件编号, 案件编号, 受理编号, 申请编号),
