@@ -13,6 +13,9 @@ public static class Roles
     public const string Admin = "admin";
     public const string Hotline = "hotline";
 
+    /// <summary>Complaint handling staff of a department (API.md, Auth).</summary>
+    public const string Handler = "handler";
+
     /// <summary>An enforcement officer (执法人员): acts on penalty cases when certified (执法证件).</summary>
     public const string Enforcer = "enforcer";
 
@@ -21,6 +24,6 @@ public static class Roles
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        Citizen, Acceptor, Reviewer, Decider, Deliverer, Supervisor, CatalogAdmin, Admin, Hotline, Enforcer, LegalReviewer,
+        Citizen, Acceptor, Reviewer, Decider, Deliverer, Supervisor, CatalogAdmin, Admin, Hotline, Handler, Enforcer, LegalReviewer,
     };
 }

@@ -12,6 +12,8 @@ using PowerFunctions.App.Features.Complaints;
 using PowerFunctions.App.Features.Enforcement;
 using PowerFunctions.App.Features.Evaluations;
 using PowerFunctions.App.Features.Guidance;
+using PowerFunctions.App.Features.Messaging;
+using PowerFunctions.App.Features.Outbox;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.App.Pages;
@@ -142,7 +144,7 @@ public static class PowerFunctionsHost
         services.AddSingleton<FunctionIndex>();
         services.AddSingleton<StartupTasks>();
         AddTelemetry(services, logging, telemetry);
-        AddFeatures(services);
+        AddFeatures(services, configuration);
     }
 
     /// <summary>OpenTelemetry traces, metrics and logs over OTLP, only when an endpoint is configured.</summary>
@@ -166,9 +168,11 @@ public static class PowerFunctionsHost
         });
     }
 
-    /// <summary>Every feature's module, in one list a newcomer can read.</summary>
-    private static void AddFeatures(IServiceCollection services)
+    /// <summary>Every feature's module, in one list a newcomer can read; settings a module reads are checked here, at start.</summary>
+    private static void AddFeatures(IServiceCollection services, IConfiguration configuration)
     {
+        _ = ServiceBusSettings.Read(configuration); // checked now; the messaging port reads them when first used
+        services.AddOutbox();
         services.AddDurableTimers();
         services.AddSupervision();
         services.AddSingleton<StoredCalendarProvider>();
@@ -181,7 +185,7 @@ public static class PowerFunctionsHost
         services.AddSingleton<IStartupTask, CatalogSeedStartupTask>();
         services.AddDocuments();
 
-        services.AddComplaints();
+        services.AddComplaints(configuration);
         services.AddCases();
         services.AddEvaluations();
         services.AddEnforcement();

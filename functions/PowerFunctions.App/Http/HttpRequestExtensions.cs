@@ -58,6 +58,53 @@ public static class HttpRequestExtensions
         }
     }
 
+    /// <summary>
+    /// The body as an HTML form (<c>application/x-www-form-urlencoded</c>, UTF-8): the routes that take forms
+    /// (Open311 GeoReport v2 <c>POST requests</c>) read it here instead of <see cref="ReadJson{T}"/>, so the JSON
+    /// rule does not apply to them. 415 for another Content-Type; an empty body is an empty form. A field sent
+    /// twice keeps its first value.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ReadForm(this HttpRequest request)
+    {
+        if (!IsForm(request.ContentType))
+        {
+            throw Problems.UnsupportedMediaType(request.ContentType, FormContentType);
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(Feature(request).Body.Span);
+        var form = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, values) in Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(text))
+        {
+            form.TryAdd(name, values.Count > 0 ? values[0] ?? string.Empty : string.Empty);
+        }
+
+        return form;
+    }
+
+    /// <summary>The form media type.</summary>
+    public const string FormContentType = "application/x-www-form-urlencoded";
+
+    /// <summary>True for <c>application/x-www-form-urlencoded</c> (parameters such as charset allowed).</summary>
+    public static bool IsForm(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && parsed.MediaType.Equals(FormContentType, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The version an <c>If-Match</c> header asks for (<c>3</c>, <c>"3"</c> or <c>W/"3"</c>): null when absent or
+    /// <c>*</c> (no check); -1 for anything else, which matches no version (412).
+    /// </summary>
+    public static long? IfMatchVersion(this HttpRequest request)
+    {
+        var header = request.Header("If-Match")?.Trim();
+        if (string.IsNullOrEmpty(header) || header == "*")
+        {
+            return null;
+        }
+
+        var value = (header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header).Trim('"');
+        return long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : -1;
+    }
+
     /// <summary>The first value of a query parameter, or null.</summary>
     public static string? QueryValue(this HttpRequest request, string name) =>
         request.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;

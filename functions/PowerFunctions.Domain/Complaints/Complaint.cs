@@ -396,7 +396,7 @@ public sealed partial class Complaint
             fields.Add(new("办理轮次", $"第 {Round} 次办理（回访不满意后重新办理）"));
         }
 
-        var paragraphs = new List<string> { $"关于你反映的“{Subject}”，经办理，现答复如下：", text };
+        var paragraphs = new List<string> { text };   // the opening naming the matter is the template's (DocumentTemplates.AnswerOpinion)
         paragraphs.Add(IsPetition
             ? "如对本答复意见不服，可以自收到本答复意见书之日起30日内，向原办理机关的上一级机关请求复查。"
             : "如对答复不满意，可在回访时提出，工单将重新办理。");

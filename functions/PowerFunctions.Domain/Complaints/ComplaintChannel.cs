@@ -10,10 +10,10 @@ public enum ComplaintChannel
     /// <summary>The citizen mini-program (小程序).</summary>
     MiniProgram,
 
-    /// <summary>E-mail (电子邮件); read only by the legacy queue intake.</summary>
+    /// <summary>E-mail (电子邮件): reserved, no intake serves it yet.</summary>
     Email,
 
-    /// <summary>The government portal (门户网站); read only by the legacy queue intake.</summary>
+    /// <summary>The government portal (门户网站): reserved, no intake serves it yet.</summary>
     Portal,
 
     /// <summary>An Open311 GeoReport v2 client (<c>POST requests</c>).</summary>

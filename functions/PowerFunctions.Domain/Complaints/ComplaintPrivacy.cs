@@ -48,12 +48,23 @@ public static class ComplaintPrivacy
     /// <summary>True when <paramref name="viewer"/> may know who filed the ticket (the rules above). Source: 信访工作条例 (2022).</summary>
     public static bool CanSeeFiler(Complaint complaint, ComplaintViewer viewer)
     {
-        if (IsFiler(complaint, viewer) || viewer.Role == ComplaintRoles.Supervisor)
+        ArgumentNullException.ThrowIfNull(complaint);
+        return CanSeeFiler(complaint.Category, complaint.Anonymous, complaint.Owner, viewer, IsFiler(complaint, viewer));
+    }
+
+    /// <summary>
+    /// The same rule from the facts a work list keeps of a ticket (category, anonymity, owning department),
+    /// <paramref name="isFiler"/> saying whether the viewer filed it. Source: 信访工作条例 (2022).
+    /// </summary>
+    public static bool CanSeeFiler(ComplaintCategory category, bool anonymous, string? owner, ComplaintViewer viewer, bool isFiler)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (isFiler || viewer.Role == ComplaintRoles.Supervisor)
         {
             return true;
         }
 
-        if (complaint.Category == ComplaintCategory.Report)
+        if (category == ComplaintCategory.Report)
         {
             return false;
         }
@@ -63,10 +74,10 @@ public static class ComplaintPrivacy
             return true;
         }
 
-        return !complaint.Anonymous
+        return !anonymous
             && viewer.Role == ComplaintRoles.Handler
             && viewer.Department is not null
-            && string.Equals(viewer.Department, complaint.Owner, StringComparison.Ordinal);
+            && string.Equals(viewer.Department, owner, StringComparison.Ordinal);
     }
 
     /// <summary>

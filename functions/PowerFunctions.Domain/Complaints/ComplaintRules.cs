@@ -95,20 +95,6 @@ public static class ComplaintRules
     public static bool FollowUpRequiredToClose(bool anonymous, ComplaintContact? contact) =>
         !anonymous && contact is not null && (contact.Phone is not null || contact.Email is not null);
 
-    /// <summary>
-    /// The explanation date of a ticket received at <paramref name="receivedAt"/> that reached its department
-    /// the same day (3 days, start day not counted, last day rolled). Kept for the legacy queue intake until
-    /// the app phase moves it to <see cref="ComplaintDeadlines"/>. Source: seed 003 (第五篇 首问负责制)
-    /// </summary>
-    public static CalendarDate AnswerDue(DateTimeOffset receivedAt, IWorkingCalendar calendar)
-    {
-        ArgumentNullException.ThrowIfNull(calendar);
-        return calendar.AddCalendarDays(ChinaTime.DateOf(receivedAt), ExplanationCalendarDays);
-    }
-
-    /// <summary>Overdue from the day after its due date (China dates); legacy intake. Source: seed 003 (第五篇 首问负责制)</summary>
-    public static bool IsOverdue(DateOnly answerDue, DateTimeOffset now) => ChinaTime.DateOf(now) > answerDue;
-
     private static CalendarDate Add(IWorkingCalendar calendar, DateOnly from, int days, PeriodUnit unit)
     {
         ArgumentNullException.ThrowIfNull(calendar);

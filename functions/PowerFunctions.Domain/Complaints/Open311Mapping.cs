@@ -61,7 +61,7 @@ public static class Open311Mapping
         return [.. departments.OrderBy(d => d.Code, StringComparer.Ordinal).SelectMany(d => Enum.GetValues<ComplaintCategory>().Select(c => Service(c, d, limits.For(c))))];
     }
 
-    /// <summary>One service (<c>GET services/{service_code}</c> answers the same fields).</summary>
+    /// <summary>One service of the list (<c>GET services/{service_code}</c> answers its service definition: the code and no attributes, metadata being false).</summary>
     public static Open311Service Service(ComplaintCategory category, Department department, AnswerLimit limit)
     {
         ArgumentNullException.ThrowIfNull(department);

@@ -27,8 +27,15 @@ public static class TicketStatusMessages
 
         var last = after.Events[^1];
         var summary = after.State == ComplaintState.Answered ? Summary(after.CurrentAnswer?.Answer) : null;
-        return new TicketStatusMessage($"{after.TicketNo}-{last.Seq}", after.TicketNo, after.HotlineTicketId, last.Seq, ComplaintNames.Of(after.State), last.Instant, after.Owner, summary);
+        return new TicketStatusMessage(MessageIdOf(after.TicketNo, last.Seq), after.TicketNo, after.HotlineTicketId, last.Seq, ComplaintNames.Of(after.State), last.Instant, after.Owner, summary);
     }
+
+    /// <summary>
+    /// The message id of event <paramref name="seq"/> of a ticket: <c>{ticketNo}-{seq:D6}</c>, stable (the broker's
+    /// duplicate detection drops a resend) and sorting in event order (the outbox sends in id order).
+    /// </summary>
+    public static string MessageIdOf(string ticketNo, long seq) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ticketNo}-{seq:D6}");
 
     /// <summary>The first <see cref="ComplaintRules.AnswerSummaryLength"/> characters of an answer, "…" when cut.</summary>
     public static string? Summary(string? answer)

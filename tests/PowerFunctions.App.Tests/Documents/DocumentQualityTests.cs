@@ -31,9 +31,16 @@ public sealed class DocumentQualityTests
 
         // The rare characters are there, from the bundled font, and the text reads back whole.
         var text = DocumentRenderingTests.Squash(string.Concat(read.Lines));
-        Assert.Contains("赵孟𫖯", text);
+        if (type != DocumentType.AnswerOpinion)   // an answer opinion names no filer (信访工作条例): the rare characters are checked on the others
+        {
+            Assert.Contains("赵孟𫖯", text);
+        }
+
         Assert.Contains(DocumentRenderingTests.Squash(request.ItemName), text);
-        Assert.Contains(read.Glyphs, g => g.Text == "𫖯" && g.Font.EndsWith("+NotoSerifCJKsc-TGH", StringComparison.Ordinal));
+        if (type != DocumentType.AnswerOpinion)
+        {
+            Assert.Contains(read.Glyphs, g => g.Text == "𫖯" && g.Font.EndsWith("+NotoSerifCJKsc-TGH", StringComparison.Ordinal));
+        }
         Assert.True(PdfTools.Check(pdf).ExitCode == 0);
     }
 

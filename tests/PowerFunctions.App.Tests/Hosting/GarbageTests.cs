@@ -14,7 +14,8 @@ namespace PowerFunctions.App.Tests.Hosting;
 
 /// <summary>
 /// Garbage to every declared HTTP route (route values filled with junk): malformed JSON, wrong types,
-/// bodies over the limit, wrong methods, odd paths, bad tokens. Never a 500; every error is problem+json.
+/// bodies over the limit, wrong methods, odd paths, bad tokens. Never a 500; every error is problem+json, except the
+/// Open311 routes' own refusals, which are the GeoReport v2 error list (400, 403 or 404).
 /// </summary>
 public sealed class GarbageTests : IAsyncLifetime
 {
@@ -169,7 +170,7 @@ public sealed class GarbageTests : IAsyncLifetime
     [InlineData("/api/health/extra")]
     [InlineData("/api/%2e%2e/%2e%2e/etc/passwd")]
     [InlineData("/api/" + "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p")]
-    [InlineData("/")]
+    [InlineData("/nowhere")]   // "/" is the public portal (Pages/)
     [InlineData("/favicon.ico")]
     [InlineData("/api/health?x=%ZZ")]
     [InlineData("/Health")]
@@ -202,7 +203,17 @@ public sealed class GarbageTests : IAsyncLifetime
         var text = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode < 500, $"{method} {path} answered {(int)response.StatusCode}: {text}");
         Assert.True(response.Headers.Contains("X-Correlation-Id"), $"{method} {path} answered without X-Correlation-Id");
-        if ((int)response.StatusCode >= 400)
+        if ((int)response.StatusCode >= 400 && path.StartsWith("/api/open311/", StringComparison.Ordinal) && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            // Open311 GeoReport v2 answers its own error list (the spec's format), in JSON or XML.
+            Assert.True((int)response.StatusCode is 400 or 403 or 404, $"{method} {path} answered {(int)response.StatusCode}: {text}");
+            var errors = response.Content.Headers.ContentType?.MediaType == "text/xml"
+                ? System.Xml.Linq.XDocument.Parse(text).Root!.Elements("error").Select(e => (e.Element("code")?.Value, e.Element("description")?.Value)).ToList()
+                : System.Text.Json.JsonDocument.Parse(text).RootElement.EnumerateArray().Select(e => ((string?)e.GetProperty("code").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), e.GetProperty("description").GetString())).ToList();
+            Assert.NotEmpty(errors);
+            Assert.All(errors, e => Assert.False(string.IsNullOrEmpty(e.Item1) || string.IsNullOrEmpty(e.Item2), $"{method} {path}: {text}"));
+        }
+        else if ((int)response.StatusCode >= 400)
         {
             Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{method} {path} answered {(int)response.StatusCode} without problem+json: {text}");
             using var problem = System.Text.Json.JsonDocument.Parse(text);

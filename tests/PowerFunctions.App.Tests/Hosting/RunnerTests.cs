@@ -99,12 +99,14 @@ public sealed class RunnerTests
         await using var app = await TestApp.StartAsync(FastRunners);
         var queue = app.Get<IStorageAccount>().GetQueueClient("hotline-tickets");
 
-        await queue.SendMessageAsync(Complaints.ComplaintTests.Ticket("T-RUN-1"));
+        // Plain text written to the queue (no envelope) is read as a message by the embedded adapter.
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync(Complaints.ComplaintApp.HotlineTicket("HL-RUN-1"));
 
         var supervisor = app.ClientFor("supervisor");
         await new Probe().WaitAsync(
-            async () => (await supervisor.GetFromJsonAsync<JsonElement>("/api/complaints")).EnumerateArray().Any(c => c.GetProperty("ticketId").GetString() == "T-RUN-1"),
-            TimeSpan.FromSeconds(15));
+            async () => (await supervisor.GetFromJsonAsync<JsonElement>("/api/complaints")).GetProperty("items").EnumerateArray().Any(c => c.GetProperty("hotlineTicketId").GetString() == "HL-RUN-1"),
+            TimeSpan.FromSeconds(20));
     }
 
     [Fact]

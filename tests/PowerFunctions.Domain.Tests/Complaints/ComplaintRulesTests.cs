@@ -1,3 +1,4 @@
+using PowerFunctions.Domain.Common;
 using PowerFunctions.Domain.Complaints;
 
 namespace PowerFunctions.Domain.Tests.Complaints;
@@ -12,22 +13,12 @@ public sealed class ComplaintRulesTests
     [InlineData("2026-09-16T09:00:00+08:00", "2026-09-21")] // Wednesday → Saturday, rolled to Monday
     [InlineData("2026-09-18T09:30:00+08:00", "2026-09-21")] // Friday → Monday
     [InlineData("2026-09-22T09:00:00+08:00", "2026-09-28")] // Tuesday → Friday 25th (holiday) → rolled past the weekend and the holidays
-    public void AnswerDue_ReceivedAt_ThreeDaysLaterLastDayRolledToWorkingDay(string receivedAt, string expected)
+    public void ExplanationDue_ReachedAt_ThreeDaysLaterLastDayRolledToWorkingDay(string reachedAt, string expected)
     {
         var calendar = new WeekendOnlyCalendar(new DateOnly(2026, 9, 25), new DateOnly(2026, 9, 26), new DateOnly(2026, 9, 27));
 
-        var due = ComplaintRules.AnswerDue(DateTimeOffset.Parse(receivedAt), calendar);
+        var due = ComplaintRules.ExplanationDue(calendar, ChinaTime.DateOf(DateTimeOffset.Parse(reachedAt)), ComplaintLimits.Defaults.TermsFor(ComplaintCategory.Consultation));
 
         Assert.Equal(DateOnly.Parse(expected), due.Date);
-    }
-
-    [Theory]
-    [Trait("Source", "seed 003 (第五篇 首问负责制)")]
-    [InlineData("2026-09-17T23:59:59+08:00", false)]
-    [InlineData("2026-09-18T00:00:00+08:00", true)]
-    [InlineData("2026-09-17T16:00:00Z", true)]
-    public void IsOverdue_Now_FromTheDayAfterTheDueDate(string now, bool overdue)
-    {
-        Assert.Equal(overdue, ComplaintRules.IsOverdue(new DateOnly(2026, 9, 17), DateTimeOffset.Parse(now)));
     }
 }

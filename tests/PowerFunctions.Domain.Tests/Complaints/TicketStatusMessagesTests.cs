@@ -30,7 +30,7 @@ public sealed class TicketStatusMessagesTests
             ["received@", "assigned@D01", "-", "in-progress@D02", "-", "answered@D02", "-", "closed@D02"],
             messages.Select(m => m is null ? "-" : $"{m.State}@{m.Department}"));
         var first = messages[0]!;
-        Assert.Equal(("T-20260918-000001-1", "T-20260918-000001", "HL-2026-0001", 1L), (first.MessageId, first.TicketNo, first.HotlineTicketId, first.Seq));
+        Assert.Equal(("T-20260918-000001-000001", "T-20260918-000001", "HL-2026-0001", 1L), (first.MessageId, first.TicketNo, first.HotlineTicketId, first.Seq));
         var answered = messages[5]!;
         Assert.Equal("经核查，窗口人员已批评教育，材料已当场受理。", answered.AnswerSummary);
         Assert.Equal(new DateTimeOffset(2026, 9, 28, 10, 0, 0, TimeSpan.FromHours(8)), answered.At);

@@ -15,7 +15,7 @@ namespace PowerFunctions.App.Features.Cases;
 /// Every command checks the role, the department (staff) or the applicant (citizen), the optional
 /// <c>If-Match</c> version (412) and the state machine (409 with the allowed actions).
 /// </summary>
-public sealed class CaseFunctions(CaseService cases, CaseStore store)
+public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerable<ICaseTickets> ticketSources)
 {
     /// <summary>Who may ask for each action (API.md table).</summary>
     private static readonly Dictionary<CaseAction, string> RoleOf = new()
@@ -145,7 +145,13 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store)
     private async Task<HttpResult> ViewAsync(Case c, CancellationToken cancellationToken)
     {
         var calendar = await cases.CalendarAsync(cancellationToken).ConfigureAwait(false);
-        return HttpResult.Ok(CaseViews.Staff(c, calendar, cases.Clock.GetUtcNow())).WithHeader("ETag", $"\"{c.Version.ToString(CultureInfo.InvariantCulture)}\"");
+        var tickets = new List<CaseTicket>();
+        foreach (var source in ticketSources)
+        {
+            tickets.AddRange(await source.ListAsync(c.CaseNo, cancellationToken).ConfigureAwait(false));
+        }
+
+        return HttpResult.Ok(CaseViews.Staff(c, calendar, cases.Clock.GetUtcNow(), tickets)).WithHeader("ETag", $"\"{c.Version.ToString(CultureInfo.InvariantCulture)}\"");
     }
 
     /// <summary>The body of each action, read (400 on malformed JSON) before anything is loaded or written.</summary>

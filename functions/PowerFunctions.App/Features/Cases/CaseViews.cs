@@ -10,9 +10,10 @@ public static class CaseViews
 {
     /// <summary>
     /// <c>GET /api/cases/{caseNo}</c>: <c>{caseNo, itemCode, state, version, events, deadlines, documents}</c>
-    /// plus what staff need to act (applicant, reviews, objections shown to the decider, …).
+    /// plus what staff need to act (applicant, reviews, objections shown to the decider, …) and the complaint
+    /// tickets naming the case (<paramref name="tickets"/>, from <see cref="ICaseTickets"/>).
     /// </summary>
-    public static object Staff(Case c, IWorkingCalendar calendar, DateTimeOffset now) => new
+    public static object Staff(Case c, IWorkingCalendar calendar, DateTimeOffset now, IReadOnlyList<CaseTicket>? tickets = null) => new
     {
         caseNo = c.CaseNo,
         itemCode = c.Terms.ItemCode,
@@ -47,6 +48,7 @@ public static class CaseViews
         objections = c.Objections.Select(o => new { name = o.Name, contact = o.Contact, content = o.Content, at = ChinaTime.InChina(o.At) }),
         delivery = c.Delivery is { } del ? new { method = del.Method, recipient = del.Recipient, deliveredOn = Date(del.DeliveredOn) } : null,
         resultPublishedOn = c.ResultPublishedOn is { } p ? Date(p) : null,
+        tickets = (tickets ?? []).Select(t => new { ticketNo = t.TicketNo, category = t.Category, state = t.State, department = t.Department, receivedAt = ChinaTime.InChina(t.ReceivedAt) }),
     };
 
     /// <summary><c>GET /api/cases/{caseNo}/progress</c>: public steps, applicant masked, no id number or phone.</summary>

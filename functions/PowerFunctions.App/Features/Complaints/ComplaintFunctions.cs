@@ -1,166 +1,330 @@
 using System.Globalization;
-using PowerFunctions.App.Auth;
-using PowerFunctions.App.Config;
 using Microsoft.Azure.Functions.Worker;
+using PowerFunctions.App.Auth;
+using PowerFunctions.App.Features.Cases;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
-using PowerFunctions.Domain.Calendar;
 using PowerFunctions.Domain.Common;
 using PowerFunctions.Domain.Complaints;
-using PowerFunctions.Storage;
 
 namespace PowerFunctions.App.Features.Complaints;
 
 /// <summary>
-/// <c>HotlineIntake</c> (timer, every 10 s) drains the hotline's ticket queue <c>hotline-tickets</c>
-/// (<see cref="IHotlineInbox"/>): a ticket <c>{ticketId, channel, caller:{name, phone}, subject, content,
-/// caseNo?, department?, receivedAt}</c> is recorded once (<see cref="HotlineTickets"/>) with its answer-due
-/// date (首问负责制: 3 days). <c>GET /api/complaints?status=open|overdue</c> lists them for supervisors,
-/// soonest due first.
+/// The complaint routes (API.md "Complaints and the hotline"): <c>POST /api/complaints</c> (citizen,
+/// <c>Idempotency-Key</c>); <c>GET /api/complaints/{ticketNo}</c> (staff of the owning department, supervisor,
+/// hotline; the filer with <c>?queryCode=</c> or signed in); <c>GET /api/complaints?department=&amp;state=&amp;overdue=</c>
+/// (handler of the department, supervisor; paged); <c>POST /api/complaints/{ticketNo}/{action}</c>; and the
+/// supervisors' summary <c>GET /api/supervision/complaints?from=&amp;to=&amp;department=</c> (per department, per item).
 /// </summary>
-public sealed class ComplaintFunctions(IStorageAccount storage, IHotlineInbox inbox, HotlineTickets tickets, QueueOptions queues, TimeProvider clock, ILogger<ComplaintFunctions> logger)
+public sealed class ComplaintFunctions(
+    ComplaintService complaints,
+    ComplaintIntakeService intake,
+    ComplaintStore store,
+    ComplaintProjection projection,
+    ComplaintDirectory directory)
 {
-    /// <summary>Every 10 seconds (NCRONTAB with seconds).</summary>
-    public const string EveryTenSeconds = "*/10 * * * * *";
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
 
-    /// <summary>Messages taken from the queue at a time.</summary>
-    public const int BatchSize = 32;
+    /// <summary>The longest period the summary covers, in days.</summary>
+    public const int MaxSummaryDays = 366;
 
-    /// <summary>The most tickets one run handles; the rest wait for the next run, 10 s later.</summary>
-    public const int MaxTicketsPerRun = 512;
+    /// <summary>Which role acts when a caller holds several that may: oversight before the hotline before a department.</summary>
+    private static readonly string[] RolePreference = [Roles.Supervisor, Roles.Hotline, Roles.Handler];
 
-    /// <summary>
-    /// <c>HotlineIntake</c> (every 10 s): drains the hotline's ticket queue in batches. Each ticket is stored
-    /// once however often it is delivered, then completed; a message that can never be a ticket is
-    /// dead-lettered with its reason; one that failed for a passing cause (storage down) is abandoned for
-    /// redelivery, and dead-lettered once it has been delivered <c>Queues:MaxDequeueCount</c> times.
-    /// </summary>
-    [Function("HotlineIntake")]
-    public async Task DrainAsync([TimerTrigger(EveryTenSeconds)] TimerInfo timer, CancellationToken cancellationToken)
+    [Function("ComplaintSubmit")]
+    [AnyRole(Roles.Citizen)]
+    public async Task<IResult> SubmitAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "complaints")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var handled = 0;
-        while (handled < MaxTicketsPerRun)
-        {
-            var messages = await inbox.ReceiveAsync(BatchSize, cancellationToken).ConfigureAwait(false);
-            if (messages.Count == 0)
-            {
-                break;
-            }
-
-            var abandoned = false;
-            foreach (var message in messages)
-            {
-                abandoned |= !await HandleAsync(message, cancellationToken).ConfigureAwait(false);
-                handled++;
-            }
-
-            if (abandoned)
-            {
-                // A passing failure (storage, calendar) hits the next message too, and the abandoned one would
-                // come straight back: leave the rest to the next run, 10 s later.
-                break;
-            }
-        }
+        var caller = request.RequireCaller();
+        var key = request.IdempotencyKey();
+        var body = request.ReadJson<ComplaintRequest>();
+        var (answer, replayed) = await intake.SubmitAsync(caller, key, body, cancellationToken).ConfigureAwait(false);
+        var result = HttpResult.Created(answer);
+        return replayed ? result.WithHeader("Idempotent-Replayed", "true") : result;
     }
 
-    /// <summary>Handles one delivery; false when it was abandoned for redelivery.</summary>
-    private async Task<bool> HandleAsync(HotlineMessage message, CancellationToken cancellationToken)
+    [Function("ComplaintGet")]
+    [Public]
+    public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "complaints/{ticketNo}")] HttpRequest request, string ticketNo, CancellationToken cancellationToken)
     {
-        try
+        var code = request.QueryValue("queryCode");
+        var caller = request.Caller();
+        if (code is null && caller is null)
         {
-            await tickets.RecordAsync(message.Body, message.MessageId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PoisonMessageException e)
-        {
-            logger.LogWarning("Hotline message {MessageId} dead-lettered: {Reason}", message.MessageId, e.Message);
-            await inbox.DeadLetterAsync(message, e.Message, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            if (message.DeliveryCount >= queues.MaxDequeueCount)
-            {
-                logger.LogError(e, "Hotline message {MessageId} failed {Count} deliveries; dead-lettered", message.MessageId, message.DeliveryCount);
-                await inbox.DeadLetterAsync(message, $"failed {message.DeliveryCount} deliveries; last error {e.GetType().Name}: {e.Message}", cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                logger.LogWarning(e, "Hotline message {MessageId} failed (delivery {Count}); abandoned for redelivery", message.MessageId, message.DeliveryCount);
-                await inbox.AbandonAsync(message, cancellationToken).ConfigureAwait(false);
-                return false;
-            }
-
-            return true;
+            throw Problems.TokenMissing();
         }
 
-        await inbox.CompleteAsync(message, cancellationToken).ConfigureAwait(false);
-        return true;
+        var loaded = await store.LoadAsync(ticketNo, cancellationToken).ConfigureAwait(false);
+        var calendar = await complaints.CalendarAsync(cancellationToken).ConfigureAwait(false);
+        var now = complaints.Clock.GetUtcNow();
+        if (code is not null)
+        {
+            // A wrong code says no more than an unknown ticket.
+            if (loaded is null || !QueryCodes.Matches(loaded.Complaint.QueryCode, code))
+            {
+                throw ComplaintService.NotFound(ticketNo);
+            }
+
+            return HttpResult.Ok(ComplaintViews.Filer(loaded.Complaint, calendar, now));
+        }
+
+        var c = (loaded ?? throw ComplaintService.NotFound(ticketNo)).Complaint;
+        var viewer = Viewers(caller!).FirstOrDefault(v => ComplaintPrivacy.CanView(c, v))
+            ?? throw Problems.Forbidden("only the owning department's handlers, the hotline, supervisors and the filer see this ticket");
+        return (viewer.Role == ComplaintRoles.Citizen
+            ? HttpResult.Ok(ComplaintViews.Filer(c, calendar, now))
+            : HttpResult.Ok(ComplaintViews.Staff(c, viewer, calendar, now))).WithHeader("ETag", ETag(c));
     }
 
     [Function("ComplaintsList")]
-    [AnyRole(Roles.Supervisor, Roles.Admin)]
+    [AnyRole(Roles.Handler, Roles.Supervisor)]
     public async Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "complaints")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var status = request.QueryValue("status");
-        if (status is not (null or "" or "open" or "overdue"))
+        var caller = request.RequireCaller();
+        var department = request.QueryValue("department");
+        if (department is not null && !IsCode(department))
         {
-            throw Problems.BadParameter("status", "status must be 'open' or 'overdue'");
+            throw Problems.BadParameter("department", $"'{department}' is not a department code");
         }
 
-        var now = clock.GetUtcNow();
-        var table = storage.GetTableClient(HotlineTickets.TableName);
-        var views = new List<ComplaintView>();
-        string? continuation = null;
-        do
+        ComplaintViewer viewer;
+        string partition;
+        if (caller.IsInRole(Roles.Supervisor))
         {
-            var page = await table.QueryAsync(new TableQuery { PartitionKey = HotlineTickets.Partition, ContinuationToken = continuation }, cancellationToken).ConfigureAwait(false);
-            foreach (var entity in page.Entities)
+            viewer = new ComplaintViewer(ComplaintRoles.Supervisor, caller.Department, caller.Subject);
+            partition = department is null ? ComplaintProjection.AllPartition : ComplaintProjection.DepartmentPartition(department);
+        }
+        else
+        {
+            var own = string.IsNullOrEmpty(caller.Department) ? throw Problems.Forbidden("a handler's token names its department (dept)") : caller.Department;
+            if (department is not null && department != own)
             {
-                var view = ToView(entity, now);
-                if (string.IsNullOrEmpty(status) || view.Status == status)
-                {
-                    views.Add(view);
-                }
+                throw Problems.Forbidden($"a handler of '{own}' lists only its own department's tickets, not '{department}'");
             }
 
-            continuation = page.ContinuationToken;
+            viewer = new ComplaintViewer(ComplaintRoles.Handler, own, caller.Subject);
+            partition = ComplaintProjection.DepartmentPartition(own);
         }
-        while (continuation is not null);
 
-        return HttpResult.Ok(views.OrderBy(v => v.AnswerDue, StringComparer.Ordinal).ThenBy(v => v.TicketId, StringComparer.Ordinal).ToList());
-    }
-
-    private static ComplaintView ToView(TableEntity entity, DateTimeOffset now)
-    {
-        var answerDue = entity.GetString("answerDue") ?? string.Empty;
-        var overdue = DateOnly.TryParseExact(answerDue, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due)
-            && entity.GetString("status") == "open"
-            && ComplaintRules.IsOverdue(due, now);
-        return new ComplaintView(
-            entity.RowKey,
-            entity.GetString("channel") ?? string.Empty,
-            new CallerView(entity.GetString("callerName") ?? string.Empty, MaskPhone(entity.GetString("callerPhone"))),
-            entity.GetString("subject") ?? string.Empty,
-            entity.GetString("caseNo"),
-            entity.GetString("department"),
-            entity.GetDateTimeOffset("receivedAt") is { } received ? ChinaTime.InChina(received) : null,
-            answerDue,
-            entity.GetBoolean("answerDueProvisional") ?? false,
-            overdue ? "overdue" : entity.GetString("status") ?? "open");
-    }
-
-    /// <summary>Only the first three and last four digits of a phone number are shown.</summary>
-    private static string MaskPhone(string? phone)
-    {
-        if (string.IsNullOrEmpty(phone) || phone.Length < 8)
+        var stateText = request.QueryValue("state");
+        var state = stateText is null ? (ComplaintState?)null
+            : ComplaintNames.ParseState(stateText) ?? throw Problems.BadParameter("state", $"state '{stateText}' is not one of received, assigned, in-progress, answered, closed, reopened");
+        bool? overdue = request.QueryValue("overdue") switch
         {
-            return "****";
+            null => null,
+            "true" => true,
+            "false" => false,
+            var other => throw Problems.BadParameter("overdue", $"overdue '{other}' is not true or false"),
+        };
+        var pageSize = PageSize(request);
+        var continuation = request.QueryValue("continuation");
+        if (!ComplaintProjection.IsContinuation(continuation))
+        {
+            throw Problems.BadParameter("continuation", "the continuation is not one this list gave");
         }
 
-        return phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
+        var calendar = await complaints.CalendarAsync(cancellationToken).ConfigureAwait(false);
+        var now = complaints.Clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        var stateName = state is { } s ? ComplaintNames.Of(s) : null;
+        var (rows, next) = await projection.ListAsync(
+            partition,
+            continuation,
+            pageSize,
+            row => (stateName is null || row.State == stateName) && (overdue is null || row.OverdueOn(today) == overdue),
+            cancellationToken).ConfigureAwait(false);
+        return HttpResult.Ok(new { items = rows.Select(r => ComplaintViews.ListItem(r, viewer, calendar, now)), continuation = next });
     }
 
-    private sealed record ComplaintView(string TicketId, string Channel, CallerView Caller, string Subject, string? CaseNo, string? Department, DateTimeOffset? ReceivedAt, string AnswerDue, bool Provisional, string Status);
+    [Function("ComplaintCommand")]
+    [AnyRole(Roles.Handler, Roles.Hotline, Roles.Supervisor)]
+    public async Task<IResult> CommandAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "complaints/{ticketNo}/{action}")] HttpRequest request, string ticketNo, string action, CancellationToken cancellationToken)
+    {
+        var caller = request.RequireCaller();
+        var command = ComplaintNames.ParseAction(action)
+            ?? throw Problems.NotFound("complaint.unknown_action", "工单操作不存在", $"no ticket action '{action}'; use assign, transfer, accept, explain, answer, follow-up, reopen or close");
+        var allowed = ComplaintStateMachine.RolesFor(command);
+        var role = RolePreference.FirstOrDefault(r => allowed.Contains(r) && caller.IsInRole(r))
+            ?? throw Problems.From(ComplaintErrors.RoleNotAllowed(command, string.Join(",", caller.Roles)));
+        if (role == Roles.Handler && string.IsNullOrEmpty(caller.Department))
+        {
+            throw Problems.Forbidden("a handler's token names its department (dept)");
+        }
 
-    private sealed record CallerView(string Name, string Phone);
+        var actor = new ComplaintActor(caller.Subject, caller.Name, role, role == Roles.Handler ? caller.Department : null);
+        var ifMatch = request.IfMatchVersion();
+        var execute = await ParseAsync(request, command, actor, cancellationToken).ConfigureAwait(false);
+        var next = await complaints.ExecuteAsync(ticketNo, execute, actor, ifMatch, cancellationToken).ConfigureAwait(false);
+        var calendar = await complaints.CalendarAsync(cancellationToken).ConfigureAwait(false);
+        var viewer = new ComplaintViewer(role, actor.Department, caller.Subject);
+        return HttpResult.Ok(ComplaintViews.Staff(next, viewer, calendar, complaints.Clock.GetUtcNow())).WithHeader("ETag", ETag(next));
+    }
+
+    [Function("ComplaintSummary")]
+    [AnyRole(Roles.Supervisor)]
+    public async Task<IResult> SummaryAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/complaints")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.DateOf(complaints.Clock.GetUtcNow());
+        var to = Date(request, "to") ?? today;
+        var from = Date(request, "from") ?? to.AddDays(-29);
+        if (to < from)
+        {
+            throw Problems.BadParameter("to", $"to {to:yyyy-MM-dd} is before from {from:yyyy-MM-dd}");
+        }
+
+        if (to.DayNumber - from.DayNumber >= MaxSummaryDays)
+        {
+            throw Problems.BadParameter("to", $"the period is at most {MaxSummaryDays} days");
+        }
+
+        var department = request.QueryValue("department");
+        if (department is not null && !IsCode(department))
+        {
+            throw Problems.BadParameter("department", $"'{department}' is not a department code");
+        }
+
+        var partition = department is null ? ComplaintProjection.AllPartition : ComplaintProjection.DepartmentPartition(department);
+        var summary = new ComplaintSummary(today);
+        await foreach (var entity in projection.ReceivedBetweenAsync(partition, ChinaTime.StartOf(from), ChinaTime.EndOf(to), cancellationToken).ConfigureAwait(false))
+        {
+            var row = ComplaintListRow.From(entity);
+            if (department is null || row.Department == department)
+            {
+                summary.Add(row);
+            }
+        }
+
+        var departments = await directory.DepartmentsAsync(cancellationToken).ConfigureAwait(false);
+        var items = (await directory.ItemsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(i => i.Code, i => i.Name, StringComparer.Ordinal);
+        return HttpResult.Ok(summary.View(from, to, department, departments.ToDictionary(d => d.Key, d => d.Value.Name, StringComparer.Ordinal), items));
+    }
+
+    /// <summary>The body of each action, read (400 malformed, 422 invalid) before the ticket is loaded.</summary>
+    private async Task<ComplaintService.Command> ParseAsync(HttpRequest request, ComplaintAction action, ComplaintActor actor, CancellationToken cancellationToken)
+    {
+        switch (action)
+        {
+            case ComplaintAction.Assign:
+                var assign = request.ReadJson<DepartmentBody>();
+                await RequireDepartmentAsync(assign.Department, cancellationToken).ConfigureAwait(false);
+                return (c, ctx, _) => c.Assign(assign.Department, actor, ctx);
+            case ComplaintAction.Transfer:
+                var transfer = request.ReadJson<DepartmentBody>();
+                await RequireDepartmentAsync(transfer.Department, cancellationToken).ConfigureAwait(false);
+                return (c, ctx, _) => c.Transfer(transfer.Department, transfer.Reason, actor, ctx);
+            case ComplaintAction.Accept:
+                OptionalBody(request);
+                return (c, ctx, _) => c.Accept(actor, ctx);
+            case ComplaintAction.Explain:
+                var explain = request.ReadJson<ExplainBody>();
+                DateOnly? expectedBy = null;
+                if (explain.ExpectedBy is not null)
+                {
+                    expectedBy = DateOnly.TryParseExact(explain.ExpectedBy, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                        ? date
+                        : throw Problems.From(ComplaintErrors.Invalid("expectedBy", "预计答复日期须为 YYYY-MM-DD"));
+                }
+
+                return (c, ctx, _) => c.Explain(expectedBy, explain.Reason, actor, ctx);
+            case ComplaintAction.Answer:
+                var answer = request.ReadJson<AnswerBody>();
+                return (c, ctx, names) => c.Answer(answer.Answer, actor, ctx, c.Owner is { } owner ? names.GetValueOrDefault(owner) : null);
+            case ComplaintAction.FollowUp:
+                var followUp = request.ReadJson<FollowUpBody>();
+                return (c, ctx, _) => c.FollowUp(followUp.Satisfied, followUp.Note, actor, ctx);
+            case ComplaintAction.Reopen:
+                var reopen = request.ReadJson<ReasonBody>();
+                return (c, ctx, _) => c.Reopen(reopen.Reason, actor, ctx);
+            case ComplaintAction.Close:
+                OptionalBody(request);
+                return (c, ctx, _) => c.Close(actor, ctx);
+            default:
+                throw Problems.NotFound("complaint.unknown_action", "工单操作不存在", $"no ticket action '{ComplaintNames.Of(action)}'");
+        }
+    }
+
+    /// <summary>A department named in a body must exist (422); a malformed code is the domain's to refuse.</summary>
+    private async Task RequireDepartmentAsync(string? department, CancellationToken cancellationToken)
+    {
+        if (IsCode(department) && !(await directory.DepartmentsAsync(cancellationToken).ConfigureAwait(false)).ContainsKey(department!))
+        {
+            throw Problems.From(ComplaintErrors.Invalid("department", "承办部门不存在"));
+        }
+    }
+
+    /// <summary><c>accept</c> and <c>close</c> take no body; one sent must still be JSON (<c>{}</c>).</summary>
+    private static void OptionalBody(HttpRequest request)
+    {
+        if (!request.BodyBytes().IsEmpty)
+        {
+            _ = request.ReadJson<EmptyBody>();
+        }
+    }
+
+    /// <summary>The viewers a caller may be, most entitled first.</summary>
+    private static IEnumerable<ComplaintViewer> Viewers(Caller caller)
+    {
+        if (caller.IsInRole(Roles.Supervisor))
+        {
+            yield return new ComplaintViewer(ComplaintRoles.Supervisor, caller.Department, caller.Subject);
+        }
+
+        if (caller.IsInRole(Roles.Hotline))
+        {
+            yield return new ComplaintViewer(ComplaintRoles.Hotline, caller.Department, caller.Subject);
+        }
+
+        if (caller.IsInRole(Roles.Handler) && !string.IsNullOrEmpty(caller.Department))
+        {
+            yield return new ComplaintViewer(ComplaintRoles.Handler, caller.Department, caller.Subject);
+        }
+
+        if (caller.IsInRole(Roles.Citizen))
+        {
+            yield return new ComplaintViewer(ComplaintRoles.Citizen, null, caller.Subject);
+        }
+    }
+
+    private static int PageSize(HttpRequest request)
+    {
+        var text = request.QueryValue("pageSize");
+        if (text is null)
+        {
+            return DefaultPageSize;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= MaxPageSize
+            ? size
+            : throw Problems.BadParameter("pageSize", $"pageSize is 1–{MaxPageSize}");
+    }
+
+    private static DateOnly? Date(HttpRequest request, string name)
+    {
+        var text = request.QueryValue(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw Problems.BadParameter(name, $"{name} '{text}' is not a date (YYYY-MM-DD)");
+    }
+
+    private static string ETag(Complaint c) => $"\"{c.Version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    private static bool IsCode(string? code) => code is { Length: > 0 and <= 64 } && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private sealed record EmptyBody;
+
+    private sealed record DepartmentBody(string? Department, string? Reason);
+
+    private sealed record ExplainBody(string? ExpectedBy, string? Reason);
+
+    private sealed record AnswerBody(string? Answer);
+
+    private sealed record FollowUpBody(bool? Satisfied, string? Note);
+
+    private sealed record ReasonBody(string? Reason);
 }

@@ -39,6 +39,9 @@ public enum DocumentType
     /// </summary>
     ExtensionNotice,
 
+    /// <summary>答复意见书: the answer to a complaint ticket (工单); its content comes whole from the ticket (<c>ComplaintDocumentToIssue</c>).</summary>
+    AnswerOpinion,
+
     /// <summary>行政处罚事先告知书 (行政处罚法 第四十四条, 第四十五条, 第六十三条): facts, evidence, basis, the proposed penalty, the party's rights.</summary>
     PenaltyNotice,
 

@@ -123,7 +123,7 @@ public sealed class PenaltyFunctions(PenaltyService penalties, PenaltyStore stor
 
         var role = RolesOf[command].FirstOrDefault(caller.IsInRole)
             ?? throw Problems.Forbidden($"'{action}' needs the role {string.Join(" or ", RolesOf[command].Select(r => $"'{r}'"))}");
-        var ifMatch = IfMatch(request);
+        var ifMatch = request.IfMatchVersion();
         var parsed = Parse(request, command, caller.Subject);
         var actingOfficer = role == Roles.Enforcer ? (await officers.GetAsync(caller.Subject, cancellationToken).ConfigureAwait(false))?.Officer : null;
         var named = await officers.GetManyAsync(parsed.NamedOfficers.Where(OfficerStore.IsKey), cancellationToken).ConfigureAwait(false);
@@ -287,19 +287,6 @@ public sealed class PenaltyFunctions(PenaltyService penalties, PenaltyStore stor
 
     private static T OptionalBody<T>(HttpRequest request)
         where T : class, new() => request.BodyBytes().IsEmpty ? new T() : request.ReadJson<T>();
-
-    /// <summary>The version in <c>If-Match</c> (<c>3</c>, <c>"3"</c> or <c>W/"3"</c>); <c>*</c> or none: no check; anything else never matches.</summary>
-    private static long? IfMatch(HttpRequest request)
-    {
-        var header = request.Header("If-Match")?.Trim();
-        if (string.IsNullOrEmpty(header) || header == "*")
-        {
-            return null;
-        }
-
-        var value = (header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header).Trim('"');
-        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1;
-    }
 
     /// <summary>The officers a command names (looked up in the register first) and how to build its steps once they and the acting officer are known.</summary>
     private sealed record ParsedCommand(IReadOnlyList<string> NamedOfficers, Func<Officer?, IReadOnlyList<Officer>, IReadOnlyList<PenaltyService.Step>> Build);

@@ -24,6 +24,7 @@ public static class DocumentTemplates
         DocumentType.RectificationNotice => RectificationNotice(request),
         DocumentType.SuspensionNotice => SuspensionNotice(request),
         DocumentType.ExtensionNotice => ExtensionNotice(request),
+        DocumentType.AnswerOpinion => AnswerOpinion(request),
         DocumentType.PenaltyNotice or DocumentType.HearingNotice or DocumentType.HearingRecord or DocumentType.CollectiveDecisionRecord
             or DocumentType.PenaltyDecision or DocumentType.NoPenaltyDecision => PenaltyAct(request),
         DocumentType.PenaltyDeliveryReceipt => DeliveryReceipt(request),
@@ -180,6 +181,18 @@ public static class DocumentTemplates
             .. Items(r),
             box.AddRequestFields().Block(),
         ]);
+    }
+
+    /// <summary>
+    /// 答复意见书: the answer to a complaint ticket (工单). Its words come whole from the ticket
+    /// (<c>Domain/Complaints/Complaint.Answer</c>: the opening, the answer, the remedy), its facts are the
+    /// ticket's (工单编号, 诉求类别, 诉求事项, …), and it names the filer nowhere: the addressee is 诉求人, so a
+    /// reporter (举报人) is not revealed by the document either. Source: 信访工作条例 (2022); seed 003 (首问负责制).
+    /// </summary>
+    private static DocumentContent AnswerOpinion(DocumentRequest r)
+    {
+        var box = new FieldBox(r, applicantPrintedElsewhere: false).Add("工单编号", r.CaseNo).AddRequestFields();
+        return Document(r, [Body($"关于你反映的“{r.ItemName.Trim()}”，经办理，现答复如下："), .. Notes(r), box.Block()], addressee: "诉求人");
     }
 
     /// <summary>

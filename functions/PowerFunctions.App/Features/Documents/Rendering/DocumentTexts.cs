@@ -41,6 +41,7 @@ public static class DocumentTexts
         DocumentType.RectificationNotice => "整改通知书",
         DocumentType.SuspensionNotice => "特别程序告知书",
         DocumentType.ExtensionNotice => "延长行政许可期限告知书",
+        DocumentType.AnswerOpinion => "答复意见书",
         DocumentType.PenaltyNotice => "行政处罚事先告知书",
         DocumentType.HearingNotice => "行政处罚听证通知书",
         DocumentType.HearingRecord => "听证笔录",
@@ -63,6 +64,7 @@ public static class DocumentTexts
         DocumentType.RectificationNotice => "改",
         DocumentType.SuspensionNotice => "特",
         DocumentType.ExtensionNotice => "延",
+        DocumentType.AnswerOpinion => "复",
         DocumentType.PenaltyNotice => "罚告",
         DocumentType.HearingNotice => "听告",
         DocumentType.HearingRecord => "听录",
@@ -91,6 +93,7 @@ public static class DocumentTexts
         DocumentType.RectificationNotice => "《国务院办公厅关于建立政务服务“好差评”制度提高政务服务水平的意见》（国办发〔2019〕51号）",
         DocumentType.SuspensionNotice => "《中华人民共和国行政许可法》第四十五条",
         DocumentType.ExtensionNotice => "《中华人民共和国行政许可法》第四十二条第一款",
+        DocumentType.AnswerOpinion => "《信访工作条例》",
         DocumentType.PenaltyNotice => "《中华人民共和国行政处罚法》第四十四条、第四十五条",
         DocumentType.HearingNotice => "《中华人民共和国行政处罚法》第六十四条",
         DocumentType.HearingRecord => "《中华人民共和国行政处罚法》第六十四条",
@@ -102,8 +105,13 @@ public static class DocumentTexts
     };
 
     /// <summary>What the seal says under its star.</summary>
-    public static string SealPurpose(DocumentType type) =>
-        type == DocumentType.RectificationNotice ? "电子监察专用章" : IsEnforcementAct(type) ? "行政执法专用章" : "行政许可专用章";
+    public static string SealPurpose(DocumentType type) => type switch
+    {
+        DocumentType.RectificationNotice => "电子监察专用章",
+        DocumentType.AnswerOpinion => "信访专用章",
+        _ when IsEnforcementAct(type) => "行政执法专用章",
+        _ => "行政许可专用章",
+    };
 
     /// <summary>The written acts of a penalty case (行政处罚法): they print the penalty procedure's wording, not the licensing law's.</summary>
     public static bool IsEnforcementAct(DocumentType type) => type is DocumentType.PenaltyNotice or DocumentType.HearingNotice or DocumentType.HearingRecord
