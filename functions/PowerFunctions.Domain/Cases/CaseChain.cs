@@ -15,7 +15,10 @@ public static class CaseChain
     /// <summary>What the first event links to.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>The JSON of event data: camelCase, dates as yyyy-MM-dd, Chinese unescaped. Deterministic for one data value.</summary>
+    /// <summary>
+    /// The JSON of event data: camelCase, dates as yyyy-MM-dd, enums as their API codes (numbers written
+    /// by earlier versions still read), Chinese unescaped. Deterministic for one data value.
+    /// </summary>
     public static JsonSerializerOptions DataOptions { get; } = CreateOptions();
 
     /// <summary>The canonical instant text stored and hashed: China offset, milliseconds.</summary>
@@ -84,6 +87,7 @@ public static class CaseChain
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
         };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -19,6 +19,10 @@ public static class CaseErrors
     public static DomainError Invalid(string field, string message) =>
         DomainError.Validation("case.validation_failed", "办件操作内容未通过校验", $"{field}: {message}", new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>A refusal with its own code (422 with <paramref name="field"/> named), for a rule more specific than a malformed field.</summary>
+    public static DomainError Invalid(string field, string message, string code, string title) =>
+        DomainError.Validation(code, title, $"{field}: {message}", new Dictionary<string, string[]> { [field] = [message] });
+
     public static DomainError Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         DomainError.Validation("case.validation_failed", "办件操作内容未通过校验", string.Join("; ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))), errors);
 

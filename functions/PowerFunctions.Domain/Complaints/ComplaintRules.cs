@@ -1,5 +1,6 @@
 using PowerFunctions.Domain.Calendar;
 using PowerFunctions.Domain.Common;
+using PowerFunctions.Domain.Deadlines;
 
 namespace PowerFunctions.Domain.Complaints;
 
@@ -19,8 +20,18 @@ public static class ComplaintRules
     public static CalendarDate AnswerDue(DateTimeOffset receivedAt, IWorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return calendar.AddCalendarDays(ChinaTime.DateOf(receivedAt), AnswerWithinDays);
+        return AnswerPeriod(receivedAt).DueUnder(calendar);
     }
+
+    /// <summary>The answer period of a complaint received at <paramref name="receivedAt"/>: 3 calendar days from its China date. Source: seed 003 (第五篇 首问负责制)</summary>
+    public static DeadlinePeriod AnswerPeriod(DateTimeOffset receivedAt) => new(ChinaTime.DateOf(receivedAt), AnswerWithinDays, PeriodUnit.Calendar);
+
+    /// <summary>
+    /// The move of an open complaint's answer deadline, recorded as <paramref name="recorded"/>, under a
+    /// changed calendar; null when it stays. Source: seed 003 (第五篇 首问负责制); <see cref="DeadlineRedating"/>
+    /// </summary>
+    public static DeadlineMove? RedateAnswer(DateTimeOffset receivedAt, CalendarDate recorded, IWorkingCalendar calendar) =>
+        DeadlineRedating.Redate(AnswerPeriod(receivedAt), recorded, calendar);
 
     /// <summary>
     /// An unanswered complaint is overdue from the day after its answer-due date (China dates).

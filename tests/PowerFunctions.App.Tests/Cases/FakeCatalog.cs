@@ -44,7 +44,6 @@ public sealed class FakeCatalog : ICatalogLookup
         ExpertReview = expert,
         CollectiveDecision = collective,
         SeparateAcceptance = true,
-        JointHandling = false,
         Materials = [new MaterialTerm("M1", "申请书", true), new MaterialTerm("M2", "身份证明", true), new MaterialTerm("M3", "其他材料", false)],
     };
 }

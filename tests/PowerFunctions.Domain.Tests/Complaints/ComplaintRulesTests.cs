@@ -1,3 +1,4 @@
+using PowerFunctions.Domain.Calendar;
 using PowerFunctions.Domain.Complaints;
 
 namespace PowerFunctions.Domain.Tests.Complaints;
@@ -14,7 +15,7 @@ public sealed class ComplaintRulesTests
     [InlineData("2026-09-22T09:00:00+08:00", "2026-09-28")] // Tuesday → Friday 25th (holiday) → rolled past the weekend and the holidays
     public void AnswerDue_ReceivedAt_ThreeDaysLaterLastDayRolledToWorkingDay(string receivedAt, string expected)
     {
-        var calendar = new WeekendOnlyCalendar(new DateOnly(2026, 9, 25), new DateOnly(2026, 9, 26), new DateOnly(2026, 9, 27));
+        var calendar = TestCalendars.Of(2026, [new Holiday("中秋节", new DateOnly(2026, 9, 25), new DateOnly(2026, 9, 27))], []);
 
         var due = ComplaintRules.AnswerDue(DateTimeOffset.Parse(receivedAt), calendar);
 

@@ -9,7 +9,8 @@ namespace PowerFunctions.App.Features.Cases;
 /// <summary>
 /// The case routes: <c>POST /api/cases/{caseNo}/{action}</c> for every staff and applicant action of
 /// API.md plus <c>site-inspection</c>, <c>expert-draw</c> and <c>collective-decision</c>;
-/// <c>POST /api/cases/{caseNo}/objections</c> (public, during publicity); <c>GET /api/cases/{caseNo}</c>;
+/// <c>POST /api/cases/{caseNo}/objections</c> (public, during publicity; answered by the decider with
+/// <c>objection-answer</c> before delivery); <c>GET /api/cases/{caseNo}</c>;
 /// <c>GET …/progress?queryCode=</c> (public); <c>GET …/audit/verify</c>; <c>GET …/expert-draw/verify</c>.
 /// Every command checks the role, the department (staff) or the applicant (citizen), the optional
 /// <c>If-Match</c> version (412) and the state machine (409 with the allowed actions).
@@ -35,6 +36,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store) : IFunctio
         [CaseAction.Decide] = Roles.Decider,
         [CaseAction.Deliver] = Roles.Deliverer,
         [CaseAction.Withdraw] = Roles.Citizen,
+        [CaseAction.ObjectionAnswer] = Roles.Decider,
     };
 
     public IEnumerable<FunctionDeclaration> Declare()
@@ -104,7 +106,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store) : IFunctio
         var body = call.ReadJson<ObjectionBody>();
         var name = body.Name?.Trim();
         var next = await cases.ExecuteAsync(call.Route("caseNo"), (c, _) => c.FileObjection(body.Name, body.Contact, body.Content), CaseActor.Public(string.IsNullOrEmpty(name) ? "公众" : name), null, null, cancellationToken).ConfigureAwait(false);
-        return HttpResult.Json(201, new { caseNo = next.CaseNo, recorded = true, state = CaseNames.Of(next.State) });
+        return HttpResult.Json(201, new { caseNo = next.CaseNo, objectionId = next.Objections[^1].Id, recorded = true, state = CaseNames.Of(next.State) });
     }
 
     private async Task<HttpResult> CommandAsync(HttpCall call, CancellationToken cancellationToken)
@@ -169,34 +171,42 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store) : IFunctio
                 return (c, _) => c.Refuse(refuse.Reason);
             case CaseAction.Review:
                 var review = call.ReadJson<ReviewBody>();
-                return (c, _) => c.RecordReview(review.Role, review.Opinion, review.Recommendation, actor);
+                var recommendation = CaseInput.Outcome(review.Recommendation, "recommendation").OrThrow();
+                return (c, _) => c.RecordReview(review.Role, review.Opinion, recommendation, actor);
             case CaseAction.SiteInspection:
                 var inspection = call.ReadJson<InspectionBody>();
                 return (c, _) => c.RecordSiteInspection(inspection.Inspectors, inspection.Report, inspection.SignedBy);
             case CaseAction.ExpertDraw:
                 var draw = call.ReadJson<DrawBody>();
-                var pool = (draw.Pool ?? []).Select(e => new ExpertCandidate(e?.Id ?? string.Empty, e?.Name ?? string.Empty, e?.External ?? false)).ToArray();
+                var drawUntil = CaseInput.Date(draw.ExpectedUntil, "expectedUntil").OrThrow();
                 var seed = System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue) * 4294967296L + System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue);
-                return (c, ctx) => c.DrawExperts(pool, draw.Count ?? 0, seed, ctx);
+                return (c, ctx) => c.DrawExperts(BodyRegister(c, draw.Pool), draw.Count ?? 0, seed, drawUntil, ctx);
             case CaseAction.CollectiveDecision:
                 var meeting = call.ReadJson<CollectiveBody>();
-                var votes = (meeting.Votes ?? []).Select(v => new CollectiveVote(v?.Name ?? string.Empty, v?.Vote ?? string.Empty, v?.Opinion)).ToArray();
+                var votes = (meeting.Votes ?? []).Select((v, i) => new CollectiveVote(v?.Name ?? string.Empty, CaseInput.Vote(v?.Vote, i).OrThrow(), v?.Opinion)).ToArray();
                 var dissent = (meeting.Dissent ?? []).Select(d => new DissentingOpinion(d?.Name ?? string.Empty, d?.Opinion ?? string.Empty)).ToArray();
                 return (c, _) => c.RecordCollectiveDecision(meeting.Attendees, votes, dissent);
             case CaseAction.Suspend:
                 var suspend = call.ReadJson<SuspendBody>();
-                return (c, ctx) => c.Suspend(suspend.Reason, suspend.Note, ctx);
+                var (reason, suspendUntil) = (CaseInput.Reason(suspend.Reason).OrThrow(), CaseInput.Date(suspend.ExpectedUntil, "expectedUntil").OrThrow());
+                return (c, ctx) => c.Suspend(reason, suspend.Note, suspendUntil, ctx);
             case CaseAction.Resume:
                 return (c, ctx) => c.Resume(ctx);
             case CaseAction.Extend:
                 var extend = call.ReadJson<ExtendBody>();
-                return (c, _) => c.Extend(extend.WorkingDays ?? 0, extend.Reason, actor);
+                return (c, ctx) => c.Extend(extend.WorkingDays ?? 0, extend.Reason, actor, ctx);
             case CaseAction.Decide:
                 var decide = call.ReadJson<DecideBody>();
-                return (c, ctx) => c.Decide(decide.Outcome, decide.Reasons, ctx);
+                var outcome = CaseInput.Outcome(decide.Outcome).OrThrow();
+                return (c, ctx) => c.Decide(outcome, decide.Reasons, ctx);
             case CaseAction.Deliver:
                 var deliver = call.ReadJson<DeliverBody>();
-                return (c, ctx) => c.Deliver(deliver.Method, deliver.Recipient, ctx);
+                var method = CaseInput.Method(deliver.Method).OrThrow();
+                return (c, ctx) => c.Deliver(method, deliver.Recipient, ctx);
+            case CaseAction.ObjectionAnswer:
+                var answer = call.ReadJson<ObjectionAnswerBody>();
+                var finding = CaseInput.Finding(answer.Finding).OrThrow();
+                return (c, ctx) => c.AnswerObjection(answer.ObjectionId, finding, answer.Reasons, ctx);
             case CaseAction.Withdraw:
                 var withdraw = call.Body.IsEmpty ? new ReasonBody(null) : call.ReadJson<ReasonBody>();
                 return (c, _) => c.Withdraw(withdraw.Reason, actor);
@@ -204,6 +214,14 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store) : IFunctio
                 throw Problems.NotFound("case.unknown_action", "办件操作不存在", $"no case action '{CaseNames.Of(action)}'");
         }
     }
+
+    /// <summary>
+    /// Until the app phase serves the managed expert register, the pool a request names is taken as
+    /// the register's available experts of the case's field (the draw itself, its one-third rule and its
+    /// recorded seed are the domain's).
+    /// </summary>
+    private static Domain.Experts.ExpertRegister BodyRegister(Case c, IReadOnlyList<PoolLine?>? pool) =>
+        Domain.Experts.ExpertRegister.Of((pool ?? []).Select(e => new Domain.Experts.Expert(e?.Id ?? string.Empty, e?.Name ?? string.Empty, e?.External ?? false, [c.Terms.ExpertField ?? "general"], true))).OrThrow();
 
     /// <summary>The version in <c>If-Match</c> (<c>3</c>, <c>"3"</c> or <c>W/"3"</c>); <c>*</c> or none: no check; anything else never matches.</summary>
     private static long? IfMatch(HttpCall call)
@@ -235,7 +253,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store) : IFunctio
 
     private sealed record InspectionBody(IReadOnlyList<string>? Inspectors, string? Report, string? SignedBy);
 
-    private sealed record DrawBody(IReadOnlyList<PoolLine?>? Pool, int? Count);
+    private sealed record DrawBody(IReadOnlyList<PoolLine?>? Pool, int? Count, string? ExpectedUntil);
 
     private sealed record PoolLine(string? Id, string? Name, bool? External);
 
@@ -245,11 +263,13 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store) : IFunctio
 
     private sealed record DissentLine(string? Name, string? Opinion);
 
-    private sealed record SuspendBody(string? Reason, string? Note);
+    private sealed record SuspendBody(string? Reason, string? Note, string? ExpectedUntil);
 
     private sealed record ExtendBody(int? WorkingDays, string? Reason);
 
     private sealed record DecideBody(string? Outcome, string? Reasons);
 
     private sealed record DeliverBody(string? Method, string? Recipient);
+
+    private sealed record ObjectionAnswerBody(string? ObjectionId, string? Finding, string? Reasons);
 }

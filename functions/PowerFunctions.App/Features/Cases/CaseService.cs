@@ -9,6 +9,8 @@ using PowerFunctions.Domain.Calendar;
 using PowerFunctions.Domain.Cases;
 using PowerFunctions.Domain.Common;
 using PowerFunctions.Domain.Deadlines;
+using PowerFunctions.Domain.Documents;
+using PowerFunctions.Domain.Supervision;
 
 namespace PowerFunctions.App.Features.Cases;
 
@@ -134,7 +136,7 @@ public sealed class CaseService(
         var today = ChinaTime.DateOf(now);
         var before = CaseDeadlines.Compute(loaded.Case, calendar, today);
         var after = CaseDeadlines.Compute(next, calendar, today);
-        var previous = loaded.RecordedDeadlines.Select(d => new CaseDeadline(CaseDeadline.Parse(d.Kind)!.Value, d.Due, d.Due, d.Provisional, d.Open ? null : d.Due)).ToList();
+        var previous = loaded.RecordedDeadlines.Select(d => new CaseDeadline(CaseDeadline.Parse(d.Kind)!.Value, d.Due, d.Due, d.Provisional, d.Open ? null : d.Due, CaseDeadline.PartyOf(d.Kind))).ToList();
         await timers.ScheduleAsync(PlanTimers(previous, next, after, calendar, now), cancellationToken).ConfigureAwait(false);
         await store.CommitAsync(loaded, next, Record(after), cancellationToken).ConfigureAwait(false);
         await AfterCommitAsync(loaded.Case, before, next, after, calendar, now, cancellationToken).ConfigureAwait(false);
@@ -156,7 +158,7 @@ public sealed class CaseService(
         if (draft.Document is { } toIssue)
         {
             var issued = await documents.IssueAsync(ToRequest(current, toIssue, now), cancellationToken).ConfigureAwait(false);
-            draft = draft.WithDocument(new DocumentRef(issued.Id, DocumentTypeCode(issued.Type), issued.Sha256));
+            draft = draft.WithDocument(new DocumentRef(issued.Id, KindOf(issued.Type), issued.Sha256));
         }
 
         var next = current.Append(draft, actor, now);
@@ -182,7 +184,7 @@ public sealed class CaseService(
         foreach (var stage in CaseStages.Check(next, calendar, today).Where(s => s.Overrun && s.EndedOn is not null && !ended.Contains(s.Stage)))
         {
             var due = calendar.AddWorkingDays(stage.StartedOn, stage.LimitWorkingDays).Date;
-            await alerts.RaiseAsync(new AlertRaised(next.CaseNo, next.Terms.DepartmentCode, next.Terms.ItemCode, "stage-" + stage.Stage, "red", due, now), cancellationToken).ConfigureAwait(false);
+            await alerts.RaiseAsync(new AlertRaised(next.CaseNo, next.Terms.DepartmentCode, next.Terms.ItemCode, "stage-" + stage.Stage, AlertLevel.Red, due, now), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -190,7 +192,7 @@ public sealed class CaseService(
     {
         try
         {
-            foreach (var d in after.Where(d => !d.IsOpen && before.Any(b => b.Kind == d.Kind && b.IsOpen)))
+            foreach (var d in after.Where(d => !d.IsOpen && before.Any(b => b.Code == d.Code && b.IsOpen)))
             {
                 await alerts.ResolveAsync(next.CaseNo, d.Code, now, cancellationToken).ConfigureAwait(false);
             }
@@ -230,7 +232,7 @@ public sealed class CaseService(
         var caseNo = next.CaseNo;
         foreach (var d in after)
         {
-            var previous = before?.FirstOrDefault(b => b.Kind == d.Kind);
+            var previous = before?.FirstOrDefault(b => b.Code == d.Code);
             if (!d.IsOpen)
             {
                 if (previous is { IsOpen: true } && now >= AlertRules.YellowFrom(calendar, previous.Due))
@@ -272,31 +274,40 @@ public sealed class CaseService(
         return list;
     }
 
-    public static string DocumentTypeCode(DocumentType type) => type switch
+    /// <summary>The domain kind of an issued document of a case.</summary>
+    public static DocumentKind KindOf(DocumentType type) => type switch
     {
-        DocumentType.AcceptanceNotice => "acceptance-notice",
-        DocumentType.RefusalNotice => "refusal-notice",
-        DocumentType.CorrectionNotice => "correction-notice",
-        DocumentType.ApprovalDecision => "approval-decision",
-        DocumentType.DenialDecision => "denial-decision",
-        DocumentType.DeliveryReceipt => "delivery-receipt",
-        DocumentType.RectificationNotice => "rectification-notice",
-        _ => type.ToString(),
+        DocumentType.AcceptanceNotice => DocumentKind.AcceptanceNotice,
+        DocumentType.RefusalNotice => DocumentKind.RefusalNotice,
+        DocumentType.CorrectionNotice => DocumentKind.CorrectionNotice,
+        DocumentType.ApprovalDecision => DocumentKind.ApprovalDecision,
+        DocumentType.DenialDecision => DocumentKind.DenialDecision,
+        DocumentType.DeliveryReceipt => DocumentKind.DeliveryReceipt,
+        DocumentType.SuspensionNotice => DocumentKind.SuspensionNotice,
+        DocumentType.ExtensionNotice => DocumentKind.ExtensionNotice,
+        DocumentType.RectificationNotice => DocumentKind.RectificationNotice,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    /// <summary>The renderer's type of a domain document kind.</summary>
+    public static DocumentType TypeOf(DocumentKind kind) => kind switch
+    {
+        DocumentKind.AcceptanceNotice => DocumentType.AcceptanceNotice,
+        DocumentKind.RefusalNotice => DocumentType.RefusalNotice,
+        DocumentKind.CorrectionNotice => DocumentType.CorrectionNotice,
+        DocumentKind.ApprovalDecision => DocumentType.ApprovalDecision,
+        DocumentKind.DenialDecision => DocumentType.DenialDecision,
+        DocumentKind.DeliveryReceipt => DocumentType.DeliveryReceipt,
+        DocumentKind.SuspensionNotice => DocumentType.SuspensionNotice,
+        DocumentKind.ExtensionNotice => DocumentType.ExtensionNotice,
+        DocumentKind.RectificationNotice => DocumentType.RectificationNotice,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     private static DocumentRequest ToRequest(Case c, DocumentToIssue document, DateTimeOffset now) => new()
     {
         DocumentId = document.DocumentId,
-        Type = document.Kind switch
-        {
-            CaseDocumentKind.AcceptanceNotice => DocumentType.AcceptanceNotice,
-            CaseDocumentKind.RefusalNotice => DocumentType.RefusalNotice,
-            CaseDocumentKind.CorrectionNotice => DocumentType.CorrectionNotice,
-            CaseDocumentKind.ApprovalDecision => DocumentType.ApprovalDecision,
-            CaseDocumentKind.DenialDecision => DocumentType.DenialDecision,
-            CaseDocumentKind.DeliveryReceipt => DocumentType.DeliveryReceipt,
-            _ => throw new ArgumentOutOfRangeException(nameof(document)),
-        },
+        Type = TypeOf(document.Kind),
         CaseNo = c.CaseNo,
         DepartmentCode = c.Terms.DepartmentCode,
         DepartmentName = c.Terms.DepartmentName,

@@ -31,6 +31,12 @@ public enum DocumentType
     /// <summary>送达回证</summary>
     DeliveryReceipt,
 
+    /// <summary>中止办理告知书 (行政许可法 第四十五条)</summary>
+    SuspensionNotice,
+
+    /// <summary>延长办理期限告知书 (行政许可法 第四十二条)</summary>
+    ExtensionNotice,
+
     /// <summary>整改通知书</summary>
     RectificationNotice,
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using PowerFunctions.Domain.Calendar;
 using PowerFunctions.Domain.Cases;
+using PowerFunctions.Domain.Common;
 using PowerFunctions.Storage;
 
 namespace PowerFunctions.App.Features.Publicity;
@@ -32,7 +33,7 @@ public sealed class PublicityBoard(IStorageAccount storage)
             ["ItemCode"] = c.Terms.ItemCode,
             ["Department"] = c.Terms.DepartmentName,
             ["Applicant"] = NameMask.Mask(c.Applicant.Name),
-            ["Decision"] = c.Decision.Outcome,
+            ["Decision"] = ApiCode<DecisionOutcome>.Of(c.Decision.Outcome),
             ["PublicFrom"] = Date(from),
             ["PublicUntil"] = Date(c.PublicUntil(calendar)),
         };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PowerFunctions.Domain.Cases;
+using PowerFunctions.Domain.Common;
 using PowerFunctions.Storage;
 
 namespace PowerFunctions.App.Features.Results;
@@ -26,7 +27,7 @@ public sealed class ResultRegistry(IStorageAccount storage)
             ["ItemName"] = c.Terms.ItemName,
             ["Department"] = c.Terms.DepartmentName,
             ["Applicant"] = NameMask.Mask(c.Applicant.Name),
-            ["Decision"] = decision.Outcome,
+            ["Decision"] = ApiCode<DecisionOutcome>.Of(decision.Outcome),
             ["DecidedOn"] = Date(decision.DecidedOn),
             ["PublishedOn"] = Date(publishedOn),
         };

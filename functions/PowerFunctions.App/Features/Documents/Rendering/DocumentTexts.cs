@@ -27,6 +27,8 @@ public static class DocumentTexts
         DocumentType.ApprovalDecision => "准予行政许可决定书",
         DocumentType.DenialDecision => "不予行政许可决定书",
         DocumentType.DeliveryReceipt => "送达回证",
+        DocumentType.SuspensionNotice => "中止办理告知书",
+        DocumentType.ExtensionNotice => "延长办理期限告知书",
         DocumentType.RectificationNotice => "整改通知书",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
@@ -40,6 +42,8 @@ public static class DocumentTexts
         DocumentType.ApprovalDecision => "准许",
         DocumentType.DenialDecision => "不许",
         DocumentType.DeliveryReceipt => "送",
+        DocumentType.SuspensionNotice => "中止",
+        DocumentType.ExtensionNotice => "延",
         DocumentType.RectificationNotice => "改",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
@@ -59,6 +63,8 @@ public static class DocumentTexts
         DocumentType.ApprovalDecision => "《中华人民共和国行政许可法》第三十八条第一款",
         DocumentType.DenialDecision => "《中华人民共和国行政许可法》第三十八条第二款",
         DocumentType.DeliveryReceipt => "《中华人民共和国行政许可法》第四十四条",
+        DocumentType.SuspensionNotice => "《中华人民共和国行政许可法》第四十五条",
+        DocumentType.ExtensionNotice => "《中华人民共和国行政许可法》第四十二条",
         DocumentType.RectificationNotice => "《中华人民共和国行政许可法》第六十条",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
@@ -78,6 +84,10 @@ public static class DocumentTexts
             $"你（单位）提出的{itemName}申请，经审查，不符合法定条件、标准。根据{basis}的规定，本机关决定不予行政许可。理由如下：",
         DocumentType.DeliveryReceipt =>
             $"本机关就{itemName}事项作出的文书，依照{basis}的规定送达如下：",
+        DocumentType.SuspensionNotice =>
+            $"你（单位）申请的{itemName}事项，根据{basis}的规定，下列程序所需时间不计入办理期限，现书面告知如下：",
+        DocumentType.ExtensionNotice =>
+            $"你（单位）申请的{itemName}事项，经本机关负责人批准，根据{basis}的规定延长办理期限，现将延长期限和理由告知如下：",
         DocumentType.RectificationNotice =>
             $"经电子监察，{itemName}事项的办理存在下列问题。根据{basis}的规定，请对照整改，并将整改情况书面报告本机关：",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
