@@ -376,4 +376,19 @@ public sealed class CaseRulesTests
         // 9/20 (make-up), 21, 22, 23, 24, 28, 29, 30, 10/8, 10/9
         Assert.Equal(D(10, 9), f.Deadline(DeadlineKind.Decision).Due);
     }
+
+    [Fact]
+    [Trait("Source", "municipal 电子监察 rules (public)")]
+    [Trait("Source", "行政许可法 第四十五条")]
+    public void DecisionDeadline_WhileSuspended_IsStoppedAndNeverYellow()
+    {
+        var f = new CaseFixture(CaseFixture.Item(promised: 2)).Accept().On(9, 21);
+        f.Do(c => c.Suspend(SuspensionReason.Testing, null, new DateOnly(2026, 9, 30), f.Context), CaseFixture.ReviewerA);
+
+        var decision = f.Deadline(DeadlineKind.Decision);
+
+        Assert.True(decision.Stopped);
+        Assert.True(decision.Provisional);
+        Assert.Equal(DeadlineStatus.Pending, decision.StatusAt(f.Calendar, f.Now));
+    }
 }

@@ -217,4 +217,15 @@ public sealed class PowerItemLifecycleTests
         Assert.Equal(["M01", "M02"], terms.Materials.Select(m => m.Code));
         Assert.All(terms.Materials, m => Assert.True(m.Required));
     }
+
+    [Fact]
+    [Trait("Source", "seed 002 第十条")]
+    public void RevisionAlertAt_PendingChange_TheEndOfItsSevenDays_NoneOnceRevised()
+    {
+        var changed = CatalogSamples.Published().RecordBasisChange(new DateOnly(2026, 9, 15), "条例修订", TestCalendars.Weekends2026, CatalogSamples.Now).Value;
+
+        Assert.Equal(new DateTimeOffset(2026, 9, 23, 0, 0, 0, TimeSpan.FromHours(8)), PowerItemRules.RevisionAlertAt(changed));
+        Assert.Null(PowerItemRules.RevisionAlertAt(changed.Edit(CatalogSamples.Drainage(), Later).Value.Publish(Later).Value));
+        Assert.Equal("catalog-revision", PowerItemRules.RevisionAlertKind);
+    }
 }
