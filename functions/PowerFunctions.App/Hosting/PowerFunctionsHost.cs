@@ -152,6 +152,8 @@ public static class PowerFunctionsHost
         services.AddFunctionModule<CalendarFunctions>();
 
         services.AddSingleton<CatalogStore>();
+        services.AddSingleton<ITimerHandler, CatalogRevisionTimerHandler>();
+        services.AddSingleton<ICalendarObserver, CatalogCalendarObserver>();
         services.AddSingleton<ICatalogLookup, CatalogLookupService>();
         services.AddSingleton<IStartupTask, CatalogTablesStartupTask>();
         services.AddSingleton<IStartupTask, CatalogSeedStartupTask>();
@@ -160,6 +162,7 @@ public static class PowerFunctionsHost
         services.AddDocuments();
 
         services.AddFunctionModule<ComplaintFunctions>();
+        services.AddSingleton<ICalendarObserver, ComplaintCalendarObserver>();
         services.AddSingleton<IStartupTask, ComplaintTablesStartup>();
         services.AddCases();
         services.AddEvaluations();

@@ -153,7 +153,7 @@ public sealed class CaseCommandTests
         await using var app = await CaseApp.StartAsync();
         var caseNo = await app.NewCaseAsync();
         await app.OkAsync(app.Acceptor, caseNo, "accept"); // decision due 10/9
-        var observer = app.App.Get<ICalendarObserver>();
+        var observer = app.App.Get<IEnumerable<ICalendarObserver>>().OfType<CaseCalendarObserver>().Single();
         var calendar = WithExtraHoliday((WorkingCalendar)await app.App.Get<ICalendarProvider>().GetCurrentAsync(CancellationToken.None), new DateOnly(2026, 9, 22));
 
         var moved = await observer.OnCalendarChangedAsync(2026, calendar, CancellationToken.None);
