@@ -207,6 +207,17 @@ public sealed class ApplicationIntakeTests
 
         Assert.Equal(1, await CountCasesAsync(app));
         Assert.Contains("catalog.item_not_found", bad.Message, StringComparison.Ordinal);
+
+        // An incomplete application on the queue is received like one over HTTP (行政许可法 第三十二条), not poisoned.
+        var incomplete = JsonSerializer.Serialize(new
+        {
+            itemCode = FakeCatalog.Plain,
+            applicant = new { name = "钱七", idType = "身份证", idNumber = "410102199303031234", phone = "13600000000" },
+            materials = new[] { new { code = "M1", name = "申请书" } },
+            idempotencyKey = "hotline-0003",
+        });
+        await intake.Handler(new QueueCall(incomplete, "m3", 1, new Dictionary<string, string>(), "c4"), CancellationToken.None);
+        Assert.Equal(2, await CountCasesAsync(app));
         Assert.Equal("applications", intake.Binding.QueueName);
     }
 
