@@ -1,8 +1,9 @@
-// PowerFunctions on Azure: a Flex Consumption Function App (Linux, custom handler) with a
-// system-assigned identity and no keys in its settings; a storage account for the app's tables,
-// queues and sealed documents (version-level WORM); Service Bus queues for applications and
-// complaints with dead-lettering; Application Insights on Log Analytics; Key Vault (RBAC) for the
-// seal's private keys; and the role assignments that let the identity reach each of them.
+// PowerFunctions on Azure: a Flex Consumption Function App (Linux, .NET isolated worker) with a
+// system-assigned identity and no keys in its settings; a storage account for the host (its queue
+// `applications` feeds ApplicationIntake) and the app's tables, queues and sealed documents
+// (version-level WORM); Service Bus with the hotline's queue `hotline-tickets` and the topic
+// `ticket-status` (dead-lettering, duplicate detection); Application Insights on Log Analytics; Key
+// Vault (RBAC) for the seal's private keys; and the role assignments that let the identity reach each.
 targetScope = 'resourceGroup'
 
 @description('Short name of the deployment, used in every resource name (lower-case letters and digits).')
@@ -48,8 +49,8 @@ param maximumInstanceCount int = 100
 ])
 param instanceMemoryMB int = 2048
 
-@description('Custom handler runtime version as Flex Consumption lists it.')
-param customRuntimeVersion string = '1.0'
+@description('The .NET version of the isolated worker, as Flex Consumption lists it for dotnet-isolated (the version we build: net10.0).')
+param dotnetVersion string = '10.0'
 
 @description('Days Log Analytics keeps logs.')
 @minValue(30)
@@ -148,7 +149,7 @@ module functionApp 'modules/functionapp.bicep' = {
     authSigningKeySecretName: authSigningKeySecretName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
-    customRuntimeVersion: customRuntimeVersion
+    dotnetVersion: dotnetVersion
     environmentName: environmentName
   }
 }
@@ -174,6 +175,7 @@ output documentsContainerName string = storage.outputs.documentsContainerName
 output deploymentContainerName string = storage.outputs.deploymentContainerName
 output serviceBusNamespace string = serviceBus.outputs.namespaceHost
 output serviceBusQueues array = serviceBus.outputs.queueNames
+output serviceBusTopics array = serviceBus.outputs.topicNames
 output keyVaultName string = keyVault.outputs.name
 output keyVaultUri string = keyVault.outputs.uri
 output applicationInsightsName string = monitoring.outputs.insightsName

@@ -1,72 +1,61 @@
 #!/usr/bin/env bash
-# The deployment package for Azure Functions (custom handler, Linux, Flex Consumption or any plan):
+# The deployment package of the function app (Azure Functions .NET isolated worker, Linux, Flex Consumption):
 #
-#   bash infra/publish.sh [OUT]          -> OUT/powerfunctions.zip (OUT defaults to ./artifacts)
+#   bash infra/publish.sh [OUT]              -> OUT/powerfunctions.zip (OUT defaults to ./artifacts)
 #
-# 1. dotnet publish of the App, self-contained for linux-x64 (no .NET needed on the host) -> app/
-# 2. emit-functions with the published binary -> <FunctionName>/function.json for every function
-# 3. layout: host.json at the root (customHandler runs app/PowerFunctions.App), app/, the function
-#    folders, the CJK font in app/fonts/ when present; zipped with the executable bit kept.
+# 1. dotnet publish of the App (Release, framework-dependent: the plan's dotnet-isolated 10.0 stack runs it)
+# 2. package: checks the Worker SDK's layout (host.json, functions.metadata, worker.config.json and the
+#    worker it names, extensions.json, .azurefunctions/ with the host-side extensions), leaves out local.settings.json, and zips the folder with host.json at
+#    the root.
 #
 # Deploy: az functionapp deployment source config-zip -g RG -n APP --src OUT/powerfunctions.zip
-#   (Flex Consumption: az functionapp deployment source config-zip ... uses one-deploy as well.)
+#   (on Flex Consumption this is a one-deploy of the same zip).
 #
-# The layout step alone (tests use it on a fake app folder and emitted functions):
-#   bash infra/publish.sh --layout APP_DIR FUNCTIONS_DIR OUT
+# The package step alone, on a folder already built or published (the tests run it on the build output):
+#   bash infra/publish.sh --package APP_DIR OUT
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-font_name="DroidSansFallbackFull.ttf"
-font_system="${PF_FONT_FILE:-/usr/share/fonts/truetype/droid/$font_name}"
 
 fail() { echo "publish: $*" >&2; exit 1; }
 
-# layout APP_DIR FUNCTIONS_DIR OUT: assembles and checks the package, writes OUT/powerfunctions.zip.
-layout() {
-  local app_dir="$1" functions_dir="$2" out="$3"
+# package APP_DIR OUT: checks the isolated-worker layout of APP_DIR and writes OUT/powerfunctions.zip.
+package() {
+  local app_dir="$1" out="$2"
   [ -d "$app_dir" ] || fail "no app folder: $app_dir"
-  [ -d "$functions_dir" ] || fail "no functions folder: $functions_dir"
-  [ -f "$app_dir/PowerFunctions.App" ] || fail "$app_dir has no PowerFunctions.App executable (publish for linux-x64)"
+  local file
+  for file in host.json functions.metadata worker.config.json extensions.json PowerFunctions.App.dll; do
+    [ -f "$app_dir/$file" ] || fail "$app_dir has no $file (is it the output of a build of functions/PowerFunctions.App?)"
+  done
+  [ -n "$(ls -A "$app_dir/.azurefunctions" 2>/dev/null)" ] || fail "$app_dir has no .azurefunctions/ (the host-side extensions the Worker SDK builds)"
+
+  local count worker
+  count="$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$app_dir/functions.metadata")"
+  [ "$count" -gt 0 ] || fail "functions.metadata lists no function"
+  worker="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["description"]["defaultWorkerPath"])' "$app_dir/worker.config.json")"
+  [ -f "$app_dir/$worker" ] || fail "worker.config.json runs '$worker', which the package does not hold"
+  python3 - "$app_dir/host.json" <<'PY' || fail "host.json is not the isolated worker's (no customHandler, no extensionBundle, version 2.0)"
+import json, sys
+host = json.load(open(sys.argv[1]))
+sys.exit(0 if host.get("version") == "2.0" and "customHandler" not in host and "extensionBundle" not in host else 1)
+PY
+
   local stage
   stage="$(mktemp -d)"
-
-  cp "$root/host.json" "$stage/host.json"
-  mkdir -p "$stage/app"
-  cp -R "$app_dir/." "$stage/app/"
-  chmod +x "$stage/app/PowerFunctions.App"
-  if [ ! -f "$stage/app/fonts/$font_name" ] && [ -f "$font_system" ]; then
-    mkdir -p "$stage/app/fonts"
-    cp "$font_system" "$stage/app/fonts/$font_name"
-  fi
-
-  local count=0
-  for folder in "$functions_dir"/*/; do
-    local name
-    name="$(basename "$folder")"
-    [ -f "$folder/function.json" ] || fail "$name has no function.json"
-    [ ! -e "$stage/$name" ] || fail "function '$name' collides with a package folder"
-    mkdir -p "$stage/$name"
-    cp "$folder/function.json" "$stage/$name/function.json"
-    count=$((count + 1))
-  done
-  [ "$count" -gt 0 ] || fail "no functions in $functions_dir"
-
-  # host.json must run what the package holds.
-  local exe
-  exe="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["customHandler"]["description"]["defaultExecutablePath"])' "$stage/host.json")"
-  [ -x "$stage/$exe" ] || fail "host.json runs '$exe', which the package does not hold as an executable"
+  cp -R "$app_dir/." "$stage/"
+  rm -f "$stage/local.settings.json"
 
   mkdir -p "$out"
   local zip_path
   zip_path="$(cd "$out" && pwd)/powerfunctions.zip"
   rm -f "$zip_path"
   (cd "$stage" && zip -q -r -X "$zip_path" .)
-  echo "$zip_path: $count functions, app/ $(du -sh "$stage/app" | cut -f1)"
+  echo "$zip_path: $count functions, $(du -sh "$stage" | cut -f1) unpacked"
   rm -rf "$stage"
 }
 
-if [ "${1:-}" = "--layout" ]; then
-  [ $# -eq 4 ] || fail "usage: publish.sh --layout APP_DIR FUNCTIONS_DIR OUT"
-  layout "$2" "$3" "$4"
+if [ "${1:-}" = "--package" ]; then
+  [ $# -eq 3 ] || fail "usage: publish.sh --package APP_DIR OUT"
+  package "$2" "$3"
   exit 0
 fi
 
@@ -74,15 +63,8 @@ out="${1:-$root/artifacts}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "publish: self-contained linux-x64 build"
-dotnet publish "$root/functions/PowerFunctions.App/PowerFunctions.App.csproj" -c Release -r linux-x64 --self-contained true \
-  -p:UseAppHost=true -p:GenerateDocumentationFile=false -o "$work/app" --nologo -v quiet
+echo "publish: dotnet publish (Release, isolated worker)"
+dotnet publish "$root/functions/PowerFunctions.App/PowerFunctions.App.csproj" -c Release \
+  -p:GenerateDocumentationFile=false -o "$work/app" --nologo -v quiet
 
-echo "publish: function.json of every function"
-if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
-  "$work/app/PowerFunctions.App" emit-functions --out "$work/functions" >/dev/null
-else
-  dotnet run --project "$root/functions/PowerFunctions.App" -c Release -- emit-functions --out "$work/functions" >/dev/null
-fi
-
-layout "$work/app" "$work/functions" "$out"
+package "$work/app" "$out"

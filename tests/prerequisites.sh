@@ -6,7 +6,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 need_apt=()
 command -v qpdf >/dev/null 2>&1 || need_apt+=(qpdf)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
-[ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || need_apt+=(fonts-droid-fallback)
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)            # tests/run's check of the run command
+command -v zip >/dev/null 2>&1 || need_apt+=(zip)              # infra/publish.sh
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3)      # tests/run, infra/publish.sh
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)   # the SM2 interop tests
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq >/dev/null

@@ -5,8 +5,9 @@ using PowerFunctions.App.Hosting;
 namespace PowerFunctions.App;
 
 /// <summary>
-/// One executable: the function app (standalone, or as the Functions host's custom handler) and its
-/// commands <c>token</c> and <c>emit-functions</c>.
+/// One executable: the function app as an Azure Functions isolated worker (when the Functions host starts
+/// it, with <c>--functions-uri</c>) or standalone (Kestrel and in-process runners: <c>dotnet run</c>), and the
+/// command <c>token</c>.
 /// </summary>
 public static class Program
 {
@@ -14,6 +15,13 @@ public static class Program
     {
         try
         {
+            if (PowerFunctionsHost.IsFunctionsHost(args))
+            {
+                using var host = PowerFunctionsHost.BuildFunctionsHost(args);
+                await host.RunAsync().ConfigureAwait(false);
+                return 0;
+            }
+
             if (args.Length > 0 && Commands.TryRun(args, Console.Out, Console.Error, out var exitCode))
             {
                 return exitCode;

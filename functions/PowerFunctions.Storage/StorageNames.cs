@@ -42,6 +42,20 @@ public static partial class StorageNames
     /// <summary>True when <paramref name="key"/> holds none of the characters table keys forbid (/ \ # ? and control characters).</summary>
     public static bool HasOnlyKeyCharacters(string key) => !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
 
+    /// <summary>Azure's limit on a property name, in characters.</summary>
+    public const int MaxPropertyNameLength = 255;
+
+    /// <summary>A property name is a C# identifier (letters, digits, underscore; not starting with a digit), up to 255 characters, and not a system property.</summary>
+    public static void ValidatePropertyName(string name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > MaxPropertyNameLength || !(char.IsLetter(name[0]) || name[0] == '_')
+            || name.Any(c => !(char.IsLetterOrDigit(c) || c == '_'))
+            || name is "PartitionKey" or "RowKey" or "Timestamp" or "odata")
+        {
+            throw StorageErrors.InvalidInput($"'{name}' is not a valid property name (a C# identifier up to {MaxPropertyNameLength} characters, not PartitionKey, RowKey or Timestamp)");
+        }
+    }
+
     /// <summary>Blob names: 1–1024 characters, no control characters, no leading or trailing slash, no empty or dot segments.</summary>
     public static void ValidateBlobName(string name)
     {

@@ -1,6 +1,7 @@
-// The Function App on Flex Consumption (Linux): the custom handler (our ASP.NET Core executable,
-// see host.json), deployed from a blob container that the app reads with its system-assigned
-// identity. Every connection is by identity: no key or connection string with a secret in settings.
+// The Function App on Flex Consumption (Linux), runtime dotnet-isolated: the .NET isolated worker
+// (functions/PowerFunctions.App, packaged by infra/publish.sh), deployed from a blob container that the
+// app reads with its system-assigned identity. Every connection is by identity: no key or connection
+// string with a secret in settings.
 param location string
 param tags object
 param planName string
@@ -14,7 +15,7 @@ param keyVaultName string
 param authSigningKeySecretName string
 param maximumInstanceCount int
 param instanceMemoryMB int
-param customRuntimeVersion string
+param dotnetVersion string
 param environmentName string
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -49,7 +50,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       appSettings: [
-        // the Functions host's own storage (triggers, leases, keys), by identity
+        // the Functions host's own storage (timer leases, keys, and the queue `applications` of
+        // ApplicationIntake's queue trigger), by identity
         {
           name: 'AzureWebJobsStorage__accountName'
           value: storageAccountName
@@ -63,9 +65,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'Storage__AccountName'
           value: storageAccountName
         }
-        // Service Bus connection "ServiceBus" of ApplicationIntake and ComplaintIntake, by identity
+        // Service Bus for the app's messaging (hotline-tickets, ticket-status), by identity
+        // (ServiceBus:Namespace; no connection string)
         {
-          name: 'ServiceBus__fullyQualifiedNamespace'
+          name: 'ServiceBus__Namespace'
           value: serviceBusNamespaceHost
         }
         {
@@ -89,11 +92,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           value: 'System'
         }
         {
-          name: 'ASPNETCORE_ENVIRONMENT'
-          value: 'Production'
-        }
-        {
-          name: 'DOTNET_ENVIRONMENT'
+          name: 'AZURE_FUNCTIONS_ENVIRONMENT'
           value: 'Production'
         }
         {
@@ -121,8 +120,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: customRuntimeVersion
+        name: 'dotnet-isolated'
+        version: dotnetVersion
       }
     }
   }

@@ -1,8 +1,9 @@
-// Service Bus (Standard) with the two intake queues the function app binds to through its
-// `ServiceBus` connection (ApplicationIntake → applications, ComplaintIntake → complaints). Local
-// (SAS key) auth is off: senders and the app use Microsoft Entra ID. Messages that expire or fail
-// maxDeliveryCount times go to each queue's dead-letter subqueue (`<queue>/$deadletterqueue`),
-// where operators read them.
+// Service Bus (Standard) for the hotline: tickets arrive on the queue `hotline-tickets` (drained in
+// batches by the timer function HotlineIntake through the app's messaging port), ticket status leaves on
+// the topic `ticket-status`, which the hotline reads through its subscription `hotline`. Local (SAS key)
+// auth is off: the hotline and the app use Microsoft Entra ID. Messages that expire or fail
+// maxDeliveryCount times go to the dead-letter subqueue (`<entity>/$deadletterqueue`), where operators
+// read them; duplicate detection (MessageId, 1 hour) drops a resent ticket or event.
 param location string
 param tags object
 param name string
@@ -12,8 +13,11 @@ param workspaceId string
 param maxDeliveryCount int = 10
 
 var queueNames = [
-  'applications'
-  'complaints'
+  'hotline-tickets'
+]
+
+var topicNames = [
+  'ticket-status'
 ]
 
 resource namespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
@@ -47,6 +51,33 @@ resource queues 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = [f
   }
 }]
 
+resource topic 'Microsoft.ServiceBus/namespaces/topics@2022-10-01-preview' = {
+  parent: namespace
+  name: topicNames[0]
+  properties: {
+    defaultMessageTimeToLive: 'P14D'
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: 'PT1H'
+    enableBatchedOperations: true
+    maxSizeInMegabytes: 1024
+    supportOrdering: true
+  }
+}
+
+resource hotlineSubscription 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2022-10-01-preview' = {
+  parent: topic
+  name: 'hotline'
+  properties: {
+    lockDuration: 'PT1M'
+    maxDeliveryCount: maxDeliveryCount
+    deadLetteringOnMessageExpiration: true
+    deadLetteringOnFilterEvaluationExceptions: true
+    defaultMessageTimeToLive: 'P14D'
+    requiresSession: false
+    enableBatchedOperations: true
+  }
+}
+
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: namespace
@@ -70,3 +101,5 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 output name string = namespace.name
 output namespaceHost string = '${namespace.name}.servicebus.windows.net'
 output queueNames array = [for (queueName, i) in queueNames: queues[i].name]
+output topicNames array = [topic.name]
+output subscriptionNames array = ['${topic.name}/${hotlineSubscription.name}']

@@ -7,6 +7,11 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == Startup.BareKestrel.Command)
+        {
+            return await Startup.BareKestrel.RunAsync(args[1..]); // before anything else loads: the start-up yardstick
+        }
+
         var commands = typeof(Program).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IBenchmarkCommand).IsAssignableFrom(t))
             .Select(t => (IBenchmarkCommand)Activator.CreateInstance(t)!)

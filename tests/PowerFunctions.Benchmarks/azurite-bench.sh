@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Submission and sweep throughput on Azure Storage: each run gets a fresh in-memory Azurite
+# Submission, sweep and storage-primitive throughput on Azure Storage: each run gets a fresh in-memory Azurite
 # (installed by tests/prerequisites.sh) on free loopback ports. Compare with the embedded runs:
 #   dotnet run -c Release --project tests/PowerFunctions.Benchmarks -- submit
 #   dotnet run -c Release --project tests/PowerFunctions.Benchmarks -- sweep
+#   dotnet run -c Release --project tests/PowerFunctions.Benchmarks -- storage
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bash "$root/tests/prerequisites.sh"
@@ -27,3 +28,4 @@ with_azurite() {
 
 with_azurite submit --count "${COUNT:-2000}" --clients "${CLIENTS:-32}"
 with_azurite sweep "${SCHEDULED:-10000}" "${DUE:-1000}"
+with_azurite storage "${OPERATIONS:-2000}"

@@ -13,6 +13,9 @@ namespace PowerFunctions.Tests.Shared;
 /// </summary>
 public sealed class Azurite : IAsyncLifetime
 {
+    /// <summary>Azurite's account key, published in its documentation (not a secret).</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private readonly StringBuilder _output = new();
     private Process? _process;
     private string? _workspace;
@@ -82,7 +85,7 @@ public sealed class Azurite : IAsyncLifetime
         }
 
         ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
-            + $"AccountKey={StorageConnectionString.DevelopmentAccountKey};"
+            + $"AccountKey={DevelopmentAccountKey};"
             + $"BlobEndpoint=http://127.0.0.1:{ports[0]}/devstoreaccount1;"
             + $"QueueEndpoint=http://127.0.0.1:{ports[1]}/devstoreaccount1;"
             + $"TableEndpoint=http://127.0.0.1:{ports[2]}/devstoreaccount1;";

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Options;
 using PowerFunctions.App.Auth;
 using PowerFunctions.App.Config;
-using PowerFunctions.App.Hosting;
 
 namespace PowerFunctions.App.Cli;
 
-/// <summary>The executable's commands besides serving: <c>token</c> and <c>emit-functions</c>.</summary>
+/// <summary>The executable's command besides serving: <c>token</c>.</summary>
 public static class Commands
 {
     /// <summary>Runs the command named by <c>args[0]</c>, if it is one; false means "serve".</summary>
@@ -16,8 +15,8 @@ public static class Commands
             case "token":
                 exitCode = Token(args[1..], output, error);
                 return true;
-            case "emit-functions":
-                exitCode = EmitFunctions(args[1..], output, error);
+            case Features.Documents.Sealing.SealKeyCommand.Name:
+                exitCode = Features.Documents.Sealing.SealKeyCommand.Run(args[1..], output, error);
                 return true;
             default:
                 exitCode = 0;
@@ -74,40 +73,6 @@ public static class Commands
             ? TimeSpan.FromHours(h)
             : null;
         output.WriteLine(tokens.Issue(sub, options.GetValueOrDefault("name", sub), roles, options.GetValueOrDefault("dept"), lifetime));
-        return 0;
-    }
-
-    /// <summary>
-    /// <c>emit-functions --out DIR</c>: writes <c>DIR/&lt;FunctionName&gt;/function.json</c> for every declared
-    /// function (the deployment package's layout, next to host.json). Touches no storage.
-    /// </summary>
-    private static int EmitFunctions(string[] args, TextWriter output, TextWriter error)
-    {
-        var options = ParseOptions(args);
-        if (!options.TryGetValue("out", out var outDir) || string.IsNullOrWhiteSpace(outDir))
-        {
-            error.WriteLine("usage: emit-functions --out DIR");
-            return 2;
-        }
-
-        FunctionCatalog catalog;
-        try
-        {
-            catalog = PowerFunctionsHost.CreateCatalog(args.Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray());
-        }
-        catch (ConfigurationException e)
-        {
-            error.WriteLine(e.Message);
-            return 2;
-        }
-
-        var written = FunctionJson.Emit(catalog, outDir);
-        foreach (var folder in written)
-        {
-            output.WriteLine(Path.Combine(folder, "function.json"));
-        }
-
-        output.WriteLine($"{written.Count} functions written to {Path.GetFullPath(outDir)}");
         return 0;
     }
 

@@ -8,87 +8,174 @@ using PowerFunctions.App.Http;
 namespace PowerFunctions.App.Hosting;
 
 /// <summary>
-/// What every HTTP call goes through, whichever host delivered it: correlation id and log scope,
-/// body limit, authentication and role check, the handler, and the mapping of every failure to
-/// problem+json. Nothing here knows which host is running.
+/// What every HTTP call goes through, on either host (standalone from the endpoint, under the Functions host
+/// from <see cref="FunctionsHostMiddleware"/>): correlation id on the answer, log scope, span and metrics;
+/// the body buffered up to <c>Http:MaxBodyBytes</c> (413 past it); authentication and the role check of the
+/// function's access attribute; the function; and every failure as problem+json, with no internals, in
+/// every environment.
 /// </summary>
 public sealed class HttpPipeline(TokenService tokens, IOptions<HttpOptions> httpOptions, ILogger<HttpPipeline> logger, Telemetry telemetry)
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
-    public async Task<HttpResult> InvokeAsync(HttpFunction function, HttpCall call, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="function"/> through the pipeline and writes its answer to the response.
+    /// <paramref name="invoke"/> runs the function (its request's body is then the buffered one) and answers
+    /// its result; <paramref name="fallbackCorrelationId"/> is used when the caller sent none (the host's
+    /// invocation id).
+    /// </summary>
+    public async Task InvokeAsync(HttpContext context, HttpFunction function, Func<Task<IResult?>> invoke, string? fallbackCorrelationId = null)
     {
+        var correlationId = CorrelationIdOf(context, fallbackCorrelationId);
+        var request = context.Request;
         using var activity = telemetry.Source.StartActivity(function.Name, ActivityKind.Server);
-        activity?.SetTag("http.request.method", call.Method);
-        activity?.SetTag("url.path", call.Path);
-        activity?.SetTag("correlation.id", call.CorrelationId);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = call.CorrelationId, ["Function"] = function.Name });
+        activity?.SetTag("http.request.method", request.Method);
+        activity?.SetTag("url.path", request.Path.Value);
+        activity?.SetTag("correlation.id", correlationId);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId, ["Function"] = function.Name });
         var started = Stopwatch.GetTimestamp();
-        HttpResult result;
+        IResult result;
         try
         {
-            if (call.Body.Length > httpOptions.Value.MaxBodyBytes)
-            {
-                throw Problems.TooLarge(httpOptions.Value.MaxBodyBytes);
-            }
-
-            call.Caller = await AuthenticateAsync(function.Access, call).ConfigureAwait(false);
-            result = await function.Handler(call, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ProblemException problem)
-        {
-            result = HttpResult.Problem(problem);
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            result = HttpResult.Problem(Problems.PreconditionFailed(e.Message));
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            result = HttpResult.Problem(new ProblemException(499, "request.cancelled", "请求已取消"));
+            var body = await ReadBodyAsync(request, httpOptions.Value.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
+            var caller = await AuthenticateAsync(function, request).ConfigureAwait(false);
+            context.Features.Set(new FunctionRequestFeature(function.Name, correlationId, body, caller));
+            result = await invoke().ConfigureAwait(false) ?? throw new InvalidOperationException($"{function.Name} returned no result");
         }
         catch (Exception e)
         {
-            logger.LogError(e, "{Function} failed", function.Name);
-            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
-            result = HttpResult.Problem(Problems.Internal(call.CorrelationId));
+            result = HttpResult.Problem(ProblemOf(e, function, correlationId, context, activity));
         }
 
+        await WriteAsync(context, result, function, correlationId).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        activity?.SetTag("http.response.status_code", result.StatusCode);
-        telemetry.HttpAnswered(function.Name, call.Method, result.StatusCode, elapsed);
-        logger.LogInformation("{Method} {Path} -> {Status} in {Elapsed:0.0} ms", call.Method, call.Path, result.StatusCode, elapsed);
-        return result.WithHeader(CorrelationHeader, call.CorrelationId);
+        var status = context.Response.StatusCode;
+        activity?.SetTag("http.response.status_code", status);
+        telemetry.HttpAnswered(function.Name, request.Method, status, elapsed);
+        logger.LogInformation("{Method} {Path} -> {Status} in {Elapsed:0.0} ms", request.Method, request.Path.Value, status, elapsed);
     }
 
-    /// <summary>A correlation id from the caller's header, or a new one.</summary>
-    public static string CorrelationIdFrom(IReadOnlyDictionary<string, string> headers)
+    /// <summary>
+    /// The call's correlation id, set once on the answer's <c>X-Correlation-Id</c>: the caller's (letters,
+    /// digits, <c>-_.</c>, at most 128), else <paramref name="fallback"/>, else the trace id or a new one.
+    /// </summary>
+    public static string CorrelationIdOf(HttpContext context, string? fallback = null)
     {
-        if (headers.TryGetValue(CorrelationHeader, out var given) && given.Length is > 0 and <= 128 && given.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        if (context.Response.Headers.TryGetValue(CorrelationHeader, out var set) && set.Count == 1 && !string.IsNullOrEmpty(set[0]))
         {
-            return given;
+            return set[0]!;
         }
 
-        return Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
+        var given = context.Request.Headers[CorrelationHeader];
+        var id = given.Count == 1 && given[0] is { Length: > 0 and <= 128 } value && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? value
+            : fallback ?? Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
+        context.Response.Headers[CorrelationHeader] = id;
+        return id;
     }
 
-    private async Task<Caller?> AuthenticateAsync(Access access, HttpCall call)
+    /// <summary>Writes a problem answer (with the correlation id) outside any function: unknown routes, wrong methods, unhandled errors.</summary>
+    public static Task WriteProblemAsync(HttpContext context, ProblemException problem, string? allow = null)
     {
-        var header = call.Header("Authorization");
-        if (string.IsNullOrWhiteSpace(header))
+        CorrelationIdOf(context);
+        var result = HttpResult.Problem(problem);
+        return (allow is null ? result : result.WithHeader("Allow", allow)).ExecuteAsync(context);
+    }
+
+    private ProblemException ProblemOf(Exception e, HttpFunction function, string correlationId, HttpContext context, Activity? activity)
+    {
+        switch (e)
         {
-            return access.IsPublic ? null : throw Problems.Unauthorized("the Authorization header with a Bearer token is missing");
+            case ProblemException problem:
+                return problem;
+            case RequestFailedException { Status: 412 } precondition:
+                return Problems.PreconditionFailed(precondition.Message);
+            case BadHttpRequestException { StatusCode: 413 }:
+                return Problems.TooLarge(httpOptions.Value.MaxBodyBytes);
+            case BadHttpRequestException bad:
+                // Kestrel could not read the request (a malformed chunked body, a body cut short, too slow).
+                logger.LogInformation("{Function}: unreadable request ({Status})", function.Name, bad.StatusCode);
+                return Problems.BadRequest("the request body could not be read");
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                return new ProblemException(499, "request.cancelled", "请求已取消");
+            default:
+                logger.LogError(e, "{Function} failed", function.Name);
+                activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+                return Problems.Internal(correlationId);
+        }
+    }
+
+    private async Task WriteAsync(HttpContext context, IResult result, HttpFunction function, string correlationId)
+    {
+        try
+        {
+            await result.ExecuteAsync(context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        {
+            logger.LogError(e, "{Function}: its answer could not be written", function.Name);
+            context.Response.Clear();
+            context.Response.Headers[CorrelationHeader] = correlationId;
+            await HttpResult.Problem(Problems.Internal(correlationId)).ExecuteAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads the whole body, at most <paramref name="limit"/> bytes: 413 past it, without reading the rest.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            throw Problems.TooLarge(limit);
         }
 
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (request.ContentLength == 0 || request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
         {
-            return access.IsPublic ? null : throw Problems.Unauthorized("the Authorization header must be 'Bearer <token>'");
+            return ReadOnlyMemory<byte>.Empty;
         }
 
-        var (caller, error) = await tokens.ValidateAsync(header["Bearer ".Length..].Trim()).ConfigureAwait(false);
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 16 * 1024);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw Problems.TooLarge(limit);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        // The function may read the body itself too: give it the buffered bytes from the start.
+        var bytes = buffer.ToArray();
+        request.Body = new MemoryStream(bytes, writable: false);
+        return bytes;
+    }
+
+    /// <summary>
+    /// The caller of <paramref name="function"/>. A 401 says only that the token is missing or invalid: why a
+    /// token failed (IdentityModel's message names the key) is logged at Debug, never answered.
+    /// </summary>
+    private async Task<Caller?> AuthenticateAsync(HttpFunction function, HttpRequest request)
+    {
+        var access = function.Access;
+        var header = request.Headers.Authorization;
+        if (header.Count == 0 || string.IsNullOrWhiteSpace(header[0]))
+        {
+            return access.IsPublic ? null : throw Problems.TokenMissing();
+        }
+
+        var value = header.Count == 1 ? header[0]! : string.Empty;
+        if (!value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return access.IsPublic ? null : throw Problems.TokenInvalid();
+        }
+
+        var (caller, error) = await tokens.ValidateAsync(value["Bearer ".Length..].Trim()).ConfigureAwait(false);
         if (caller is null)
         {
-            return access.IsPublic ? null : throw Problems.Unauthorized(error ?? "the token is not valid");
+            logger.LogDebug("{Function}: token refused: {Reason}", function.Name, error);
+            return access.IsPublic ? null : throw Problems.TokenInvalid();
         }
 
         if (!access.IsPublic && access.Roles.Count > 0 && !access.Roles.Any(caller.IsInRole))

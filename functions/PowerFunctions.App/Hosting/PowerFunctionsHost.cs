@@ -1,16 +1,15 @@
 using System.Globalization;
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Options;
 using PowerFunctions.App.Auth;
 using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
-using PowerFunctions.App.Features.Admin;
 using PowerFunctions.App.Features.Calendar;
 using PowerFunctions.App.Features.Cases;
 using PowerFunctions.App.Features.Catalog;
 using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Complaints;
 using PowerFunctions.App.Features.Evaluations;
-using PowerFunctions.App.Features.Health;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Storage;
@@ -25,8 +24,10 @@ using OpenTelemetry.Trace;
 namespace PowerFunctions.App.Hosting;
 
 /// <summary>
-/// The composition root: settings, services, feature modules and the HTTP surface of both hosts.
-/// Tests build the same app with their own settings (an args array) and a free loopback port.
+/// The composition root of both hosts. <see cref="AddApp"/> registers settings, storage, auth, the request
+/// pipeline, the function index and every feature, once, for both; <see cref="Build"/> makes the standalone
+/// host (Kestrel, runners) and <see cref="BuildFunctionsHost"/> the Azure Functions isolated worker.
+/// Tests build the standalone app with their own settings (an args array) and a free loopback port.
 /// </summary>
 public static class PowerFunctionsHost
 {
@@ -34,8 +35,17 @@ public static class PowerFunctionsHost
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
     /// <summary>
-    /// Builds the app; throws <see cref="ConfigurationException"/> naming a bad setting.
-    /// <paramref name="overrideServices"/> runs after every registration (tests swap a part here).
+    /// Whether the Functions host started this process: it passes <c>--functions-uri</c> (the worker's
+    /// <c>Functions:Worker:HostEndpoint</c>), which nothing else does.
+    /// </summary>
+    public static bool IsFunctionsHost(string[] args) =>
+        args.Any(a => a.StartsWith("--functions-uri", StringComparison.OrdinalIgnoreCase))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("Functions__Worker__HostEndpoint"));
+
+    /// <summary>
+    /// The standalone host; throws <see cref="ConfigurationException"/> naming a bad setting.
+    /// <paramref name="overrideServices"/> runs after every registration (tests swap a part or add
+    /// <see cref="FunctionClasses"/> here).
     /// </summary>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null)
     {
@@ -52,38 +62,17 @@ public static class PowerFunctionsHost
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
 
-        var mode = ConfigureUrls(builder);
-        var configuration = builder.Configuration;
-        var environment = builder.Environment;
-
-        var storage = AppSettings.Storage(configuration);
-        var clock = AppSettings.Clock(configuration, environment);
-        var auth = AppSettings.Auth(configuration);
-        var http = AppSettings.Http(configuration);
-        var runners = AppSettings.Runners(configuration);
-        var queues = AppSettings.Queues(configuration);
-        var telemetry = AppSettings.Telemetry(configuration);
         var services = builder.Services;
-        services.AddSingleton(mode);
-        services.AddSingleton(storage);
-        services.AddSingleton(clock);
-        services.AddSingleton(runners);
-        services.AddSingleton(queues);
-        services.AddSingleton(telemetry);
-        services.AddSingleton(Options.Create(auth));
-        services.AddSingleton(Options.Create(http));
-        services.AddSingleton(new SeedOptions { Catalog = AppSettings.SeedCatalog(configuration, environment) });
-        services.AddSingleton(CreateClock(clock));
-        services.AddSingleton(CreateStorage(storage));
-        services.AddSingleton<TokenService>();
-        services.AddSingleton<Telemetry>();
-        services.AddSingleton<HttpPipeline>();
-        services.AddSingleton<FunctionInvoker>();
-        services.AddSingleton<FunctionCatalog>();
-        services.AddSingleton<InvocationLogCollector>();
-        services.AddSingleton<ILoggerProvider>(sp => sp.GetRequiredService<InvocationLogCollector>());
-        if (!mode.IsCustomHandler && runners.Enabled)
+        AddApp(services, builder.Configuration, builder.Environment, builder.Logging);
+
+        // The slim builder leaves out the regex route constraint; the admin routes need it ({area:regex(^admin$)}).
+        services.Configure<RouteOptions>(o => o.SetParameterPolicy<Microsoft.AspNetCore.Routing.Constraints.RegexInlineRouteConstraint>("regex"));
+        if (AppSettings.Runners(builder.Configuration).Enabled)
         {
             services.AddSingleton<TimerRunner>();
             services.AddHostedService(sp => sp.GetRequiredService<TimerRunner>());
@@ -91,35 +80,68 @@ public static class PowerFunctionsHost
             services.AddHostedService(sp => sp.GetRequiredService<QueueRunner>());
         }
 
-        AddTelemetry(builder, telemetry);
-        AddFeatures(services);
         overrideServices?.Invoke(services);
-
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = http.MaxBodyBytes + 1);
         var app = builder.Build();
-        app.MapFunctionRoutes();
-        if (mode.IsCustomHandler)
-        {
-            // Under the Functions host the /api routes stay mapped too: harmless (the port is loopback and
-            // only the host calls it), and they serve enableForwardingHttpRequest=true should it be switched on.
-            app.MapCustomHandlerEndpoints();
-        }
-
+        app.MapFunctions();
         return app;
     }
 
-    /// <summary>
-    /// The declared functions without serving: for <c>emit-functions</c>. Storage is replaced by one that
-    /// refuses use, so emitting touches no data folder.
-    /// </summary>
-    public static FunctionCatalog CreateCatalog(string[] args)
+    /// <summary>Runs the start-up tasks (create tables, seed), then listens.</summary>
+    public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
-        var app = Build(args, services => services.AddSingleton<IStorageAccount>(new UnavailableStorageAccount()));
-        return app.Services.GetRequiredService<FunctionCatalog>();
+        await app.Services.GetRequiredService<StartupTasks>().StartAsync(cancellationToken).ConfigureAwait(false);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The Azure Functions isolated worker: the host owns the triggers and calls the same function classes
+    /// through <see cref="FunctionsHostMiddleware"/>; start-up tasks run as the first hosted service. The
+    /// environment is the host's (<c>AZURE_FUNCTIONS_ENVIRONMENT</c>), Production when it names none.
+    /// </summary>
+    public static IHost BuildFunctionsHost(string[] args)
+    {
+        var builder = FunctionsApplication.CreateBuilder(args);
+        builder.ConfigureFunctionsWebApplication();
+        builder.UseMiddleware<FunctionsHostMiddleware>();
+        AddApp(builder.Services, builder.Configuration, builder.Environment, builder.Logging);
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<StartupTasks>()));
+        var host = builder.Build();
+        _ = host.Services.GetRequiredService<FunctionIndex>(); // a function the index refuses stops the start here too
+        return host;
+    }
+
+    /// <summary>Everything both hosts share: settings (checked now), storage, clock, auth, pipeline, function index, features.</summary>
+    public static void AddApp(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, ILoggingBuilder logging)
+    {
+        var storage = AppSettings.Storage(configuration);
+        var clock = AppSettings.Clock(configuration, environment);
+        var auth = AppSettings.Auth(configuration);
+        var http = AppSettings.Http(configuration);
+        var queues = AppSettings.Queues(configuration);
+        var telemetry = AppSettings.Telemetry(configuration);
+        services.AddSingleton(storage);
+        services.AddSingleton(clock);
+        services.AddSingleton(queues);
+        services.AddSingleton(telemetry);
+        services.AddSingleton(Options.Create(auth));
+        services.AddSingleton(Options.Create(http));
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = http.MaxBodyBytes + 1);
+        services.AddSingleton(new SeedOptions { Catalog = AppSettings.SeedCatalog(configuration, environment) });
+        services.AddSingleton(CreateClock(clock));
+        services.AddSingleton(CreateStorage(storage));
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<Telemetry>();
+        services.AddSingleton<HttpPipeline>();
+        services.AddSingleton<FunctionInvoker>();
+        services.AddSingleton(FunctionClasses.InAssembly(typeof(PowerFunctionsHost).Assembly));
+        services.AddSingleton<FunctionIndex>();
+        services.AddSingleton<StartupTasks>();
+        AddTelemetry(services, logging, telemetry);
+        AddFeatures(services);
     }
 
     /// <summary>OpenTelemetry traces, metrics and logs over OTLP, only when an endpoint is configured.</summary>
-    private static void AddTelemetry(WebApplicationBuilder builder, TelemetryOptions options)
+    private static void AddTelemetry(IServiceCollection services, ILoggingBuilder logging, TelemetryOptions options)
     {
         if (options.OtlpEndpoint is null)
         {
@@ -127,11 +149,11 @@ public static class PowerFunctionsHost
         }
 
         var resource = ResourceBuilder.CreateDefault().AddService(options.ServiceName);
-        builder.Services.AddOpenTelemetry()
+        services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(options.ServiceName))
             .WithTracing(t => t.AddSource(Telemetry.Name).AddOtlpExporter())
             .WithMetrics(m => m.AddMeter(Telemetry.Name).AddOtlpExporter());
-        builder.Logging.AddOpenTelemetry(o =>
+        logging.AddOpenTelemetry(o =>
         {
             o.SetResourceBuilder(resource);
             o.IncludeScopes = true;
@@ -142,14 +164,11 @@ public static class PowerFunctionsHost
     /// <summary>Every feature's module, in one list a newcomer can read.</summary>
     private static void AddFeatures(IServiceCollection services)
     {
-        services.AddFunctionModule<HealthFunctions>();
-        services.AddFunctionModule<ClockFunctions>();
         services.AddDurableTimers();
         services.AddSupervision();
         services.AddSingleton<StoredCalendarProvider>();
         services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<StoredCalendarProvider>());
         services.AddSingleton<IStartupTask, CalendarTableStartup>();
-        services.AddFunctionModule<CalendarFunctions>();
 
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<ITimerHandler, CatalogRevisionTimerHandler>();
@@ -157,32 +176,16 @@ public static class PowerFunctionsHost
         services.AddSingleton<ICatalogLookup, CatalogLookupService>();
         services.AddSingleton<IStartupTask, CatalogTablesStartupTask>();
         services.AddSingleton<IStartupTask, CatalogSeedStartupTask>();
-        services.AddFunctionModule<CatalogFunctions>();
-        services.AddFunctionModule<DocumentFunctions>();
         services.AddDocuments();
 
-        services.AddFunctionModule<ComplaintFunctions>();
-        services.AddSingleton<ICalendarObserver, ComplaintCalendarObserver>();
-        services.AddSingleton<IStartupTask, ComplaintTablesStartup>();
+        services.AddComplaints();
         services.AddCases();
         services.AddEvaluations();
     }
 
-    /// <summary>Runs the start-up tasks in order (create tables, seed), then listens.</summary>
-    public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
-    {
-        foreach (var task in app.Services.GetServices<IStartupTask>().OrderBy(t => t.Order))
-        {
-            await task.RunAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>
-    /// The environment when nothing names one: Production under the Functions host (it sets
-    /// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>; App Service sets <c>WEBSITE_SITE_NAME</c>), Development for a
-    /// local <c>dotnet run</c>. Null (the framework's choice) whenever <c>--environment</c>,
+    /// The standalone environment when nothing names one: Production on App Service (it sets
+    /// <c>WEBSITE_SITE_NAME</c>), Development for a local <c>dotnet run</c>. Null (the framework's choice) whenever <c>--environment</c>,
     /// <c>ASPNETCORE_ENVIRONMENT</c> or <c>DOTNET_ENVIRONMENT</c> says. No launch profile is used, so
     /// <c>dotnet run … -- token</c> prints the token alone.
     /// </summary>
@@ -195,36 +198,12 @@ public static class PowerFunctionsHost
             return null;
         }
 
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT"))
-            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME")))
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME")))
         {
             return Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT") is { Length: > 0 } functions ? functions : Environments.Production;
         }
 
         return Environments.Development;
-    }
-
-    private static HostingMode ConfigureUrls(WebApplicationBuilder builder)
-    {
-        var customHandlerPort = builder.Configuration[HostingMode.PortSetting];
-        if (!string.IsNullOrWhiteSpace(customHandlerPort))
-        {
-            // 0 picks a free port (tests); the Functions host always gives a real one.
-            if (!int.TryParse(customHandlerPort, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
-            {
-                throw new ConfigurationException($"{HostingMode.PortSetting}='{customHandlerPort}' is not a port number.");
-            }
-
-            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-            return HostingMode.CustomHandler;
-        }
-
-        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["ASPNETCORE_URLS"]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
-
-        return HostingMode.Standalone;
     }
 
     private static TimeProvider CreateClock(ClockOptions options)
@@ -256,7 +235,7 @@ public static class PowerFunctionsHost
         {
             if (!string.IsNullOrWhiteSpace(options.ConnectionString))
             {
-                _ = StorageConnectionString.Parse(options.ConnectionString);
+                _ = AzureStorageAccount.FromConnectionString(options.ConnectionString);
                 return sp => AzureStorageAccount.FromConnectionString(options.ConnectionString, AzureOptions(sp));
             }
 

@@ -8,14 +8,14 @@ namespace PowerFunctions.App.Hosting;
 
 /// <summary>
 /// Standalone only: polls the storage queue of every <see cref="QueueFunction"/> (its
-/// <see cref="QueueBinding.QueueName"/>; Service Bus functions read the storage queue of the same name).
+/// <see cref="QueueFunction.QueueName"/>) in the configured storage, as the Functions host's queue trigger does.
 /// A received message is hidden for <c>Queues:VisibilityTimeout</c> while its handler runs, deleted on
 /// success, and made visible again after <c>Queues:RetryDelay</c> on failure. A message that failed
 /// <c>Queues:MaxDequeueCount</c> deliveries, or whose handler threw <see cref="PoisonMessageException"/>,
 /// is copied to <c>&lt;queue&gt;-poison</c> with the reason and then deleted: sent before deleted, so a
 /// crash in between leaves a duplicate at worst, never a lost message.
 /// </summary>
-public sealed class QueueRunner(FunctionCatalog catalog, IStorageAccount storage, FunctionInvoker invoker, QueueOptions options, TimeProvider clock, ILogger<QueueRunner> logger) : BackgroundService
+public sealed class QueueRunner(FunctionIndex index, IStorageAccount storage, FunctionInvoker invoker, IServiceProvider services, QueueOptions options, TimeProvider clock, ILogger<QueueRunner> logger) : BackgroundService
 {
     public const string PoisonSuffix = "-poison";
 
@@ -24,12 +24,12 @@ public sealed class QueueRunner(FunctionCatalog catalog, IStorageAccount storage
     private readonly TimeProvider _realTime = TimeProvider.System;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(catalog.Queues.Select(q => RunAsync(q, stoppingToken)).ToArray());
+        Task.WhenAll(index.Queues.Select(q => RunAsync(q, stoppingToken)).ToArray());
 
     /// <summary>One poll of one function's queue: handles what it receives; answers how many messages it got.</summary>
     public async Task<int> PollOnceAsync(QueueFunction function, CancellationToken cancellationToken)
     {
-        var queue = storage.GetQueueClient(function.Binding.QueueName);
+        var queue = storage.GetQueueClient(function.QueueName);
         var messages = await queue.ReceiveMessagesAsync(options.BatchSize, options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
         foreach (var message in messages)
         {
@@ -41,24 +41,24 @@ public sealed class QueueRunner(FunctionCatalog catalog, IStorageAccount storage
 
     private async Task RunAsync(QueueFunction function, CancellationToken stoppingToken)
     {
-        var queue = storage.GetQueueClient(function.Binding.QueueName);
+        var queue = storage.GetQueueClient(function.QueueName);
         var interval = MinPollingInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await queue.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
-                await storage.GetQueueClient(function.Binding.QueueName + PoisonSuffix).CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+                await storage.GetQueueClient(function.QueueName + PoisonSuffix).CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
                 break;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Queue runner: cannot create queue {Queue}; retrying", function.Binding.QueueName);
+                logger.LogError(e, "Queue runner: cannot create queue {Queue}; retrying", function.QueueName);
                 await DelayAsync(options.MaxPollingInterval, stoppingToken).ConfigureAwait(false);
             }
         }
 
-        logger.LogInformation("Queue runner: {Function} polls '{Queue}'", function.Name, function.Binding.QueueName);
+        logger.LogInformation("Queue runner: {Function} polls '{Queue}'", function.Name, function.QueueName);
         while (!stoppingToken.IsCancellationRequested)
         {
             int received;
@@ -72,7 +72,7 @@ public sealed class QueueRunner(FunctionCatalog catalog, IStorageAccount storage
             }
             catch (Exception e)
             {
-                logger.LogError(e, "Queue runner: polling {Queue} failed", function.Binding.QueueName);
+                logger.LogError(e, "Queue runner: polling {Queue} failed", function.QueueName);
                 received = 0;
             }
 
@@ -94,22 +94,9 @@ public sealed class QueueRunner(FunctionCatalog catalog, IStorageAccount storage
             return;
         }
 
-        var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Id"] = message.MessageId,
-            ["DequeueCount"] = message.DequeueCount.ToString(CultureInfo.InvariantCulture),
-            ["InsertionTime"] = message.InsertedOn.ToString("O", CultureInfo.InvariantCulture),
-            ["PopReceipt"] = message.PopReceipt,
-        };
-        if (message.NextVisibleOn is { } nextVisible)
-        {
-            metadata["NextVisibleTime"] = nextVisible.ToString("O", CultureInfo.InvariantCulture);
-        }
-
-        var call = new QueueCall(message.MessageText, message.MessageId, message.DequeueCount, metadata, Guid.NewGuid().ToString("N"));
         try
         {
-            await invoker.InvokeQueueAsync(function, call, cancellationToken).ConfigureAwait(false);
+            await invoker.InvokeQueueAsync(function, services, message.MessageText, message.MessageId, message.DequeueCount, Guid.NewGuid().ToString("N"), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -153,10 +140,10 @@ public sealed class QueueRunner(FunctionCatalog catalog, IStorageAccount storage
 
     private async Task PoisonAsync(QueueFunction function, IQueueClient queue, QueueMessage message, string reason, CancellationToken cancellationToken)
     {
-        var poison = storage.GetQueueClient(function.Binding.QueueName + PoisonSuffix);
+        var poison = storage.GetQueueClient(function.QueueName + PoisonSuffix);
         await poison.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         var record = JsonSerializer.Serialize(new PoisonRecord(
-            function.Binding.QueueName,
+            function.QueueName,
             function.Name,
             message.MessageId,
             message.DequeueCount,

@@ -1,127 +1,82 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing.Template;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
-using PowerFunctions.App.Config;
 using PowerFunctions.App.Http;
 
 namespace PowerFunctions.App.Hosting;
 
-/// <summary>Standalone mode: every HTTP function becomes an ASP.NET route under <c>/api</c>, run through the same <see cref="HttpPipeline"/>.</summary>
+/// <summary>
+/// Standalone mode's HTTP surface: every HTTP function becomes an ASP.NET Core route under <c>/api</c> (the
+/// Functions default route prefix) with its methods, run through <see cref="HttpPipeline"/>. A known path
+/// with another method answers 405 with <c>Allow</c>, any other path 404; every unhandled error anywhere
+/// answers problem+json 500 (never the Development exception page); every answer carries
+/// <c>X-Correlation-Id</c>.
+/// </summary>
 public static class StandaloneHttp
 {
     public const string RoutePrefix = "api";
 
-    public static void MapFunctionRoutes(this WebApplication app)
+    public static void MapFunctions(this WebApplication app)
     {
-        var catalog = app.Services.GetRequiredService<FunctionCatalog>();
-        foreach (var function in catalog.Http)
+        var index = app.Services.GetRequiredService<FunctionIndex>();
+        var pipeline = app.Services.GetRequiredService<HttpPipeline>();
+        var invoker = app.Services.GetRequiredService<FunctionInvoker>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StandaloneHttp));
+
+        // Outermost: whatever throws past the pipeline (routing, a fallback) is a problem+json 500 without
+        // internals; the framework's Development exception page never sees an exception.
+        app.Use(async (context, next) =>
         {
-            app.MapMethods($"/{RoutePrefix}/{function.Route}", function.Methods, (HttpContext context) => ServeAsync(context, function))
+            var correlationId = HttpPipeline.CorrelationIdOf(context);
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!context.Response.HasStarted)
+            {
+                logger.LogError(e, "{Method} {Path} failed outside any function", context.Request.Method, context.Request.Path.Value);
+                context.Response.Clear();
+                await HttpPipeline.WriteProblemAsync(context, Problems.Internal(correlationId)).ConfigureAwait(false);
+            }
+        });
+
+        foreach (var function in index.Http)
+        {
+            app.MapMethods($"/{RoutePrefix}/{function.Route}", function.Methods, context => ServeAsync(context, function, pipeline, invoker))
                 .WithName(function.Name);
         }
 
-        // A known path with another method answers 405 with Allow; unknown routes under /api (and anywhere
-        // else) answer 404; both problem+json, never an empty answer.
-        var routes = catalog.Http
-            .Select(f => (Matcher: new TemplateMatcher(TemplateParser.Parse($"{RoutePrefix}/{f.Route}"), new RouteValueDictionary()), f.Methods))
-            .ToList();
-        var invocations = app.Services.GetRequiredService<HostingMode>().IsCustomHandler
-            ? catalog.All.Select(f => "/" + f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
-            : [];
+        var routes = index.Http.Select(f => (Matcher: RouteMatcher.Create($"{RoutePrefix}/{f.Route}"), f.Methods)).ToList();
         app.MapFallback("{*path}", (HttpContext context) =>
         {
             var path = context.Request.Path;
-            var allowed = routes.Where(r => r.Matcher.TryMatch(path, new RouteValueDictionary())).SelectMany(r => r.Methods).ToList();
-            if (invocations.Contains(path.Value ?? string.Empty))
-            {
-                allowed.Add("POST");
-            }
-
-            if (allowed.Count > 0)
-            {
-                var allow = string.Join(", ", allowed.Distinct(StringComparer.OrdinalIgnoreCase));
-                return WriteAsync(context, HttpResult.Problem(Problems.MethodNotAllowed(context.Request.Method, path)).WithHeader("Allow", allow));
-            }
-
-            return WriteAsync(context, HttpResult.Problem(Problems.RouteNotFound(path)));
+            var allowed = routes.Where(r => r.Matcher(path)).SelectMany(r => r.Methods).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return allowed.Count > 0
+                ? HttpPipeline.WriteProblemAsync(context, Problems.MethodNotAllowed(context.Request.Method, path), string.Join(", ", allowed))
+                : HttpPipeline.WriteProblemAsync(context, Problems.RouteNotFound(path));
         });
     }
 
-    private static async Task ServeAsync(HttpContext context, HttpFunction function)
+    private static Task ServeAsync(HttpContext context, HttpFunction function, HttpPipeline pipeline, FunctionInvoker invoker) =>
+        pipeline.InvokeAsync(context, function, () => invoker.InvokeHttpAsync(function, context));
+
+    /// <summary>Whether a path matches a route template, its <c>regex(...)</c> constraints included.</summary>
+    private static class RouteMatcher
     {
-        var request = context.Request;
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var correlationId = HttpPipeline.CorrelationIdFrom(headers);
-        var limit = context.RequestServices.GetRequiredService<IOptions<HttpOptions>>().Value.MaxBodyBytes;
-        byte[] body;
-        try
+        public static Func<PathString, bool> Create(string template)
         {
-            body = await ReadBodyAsync(request, limit, context.RequestAborted);
-        }
-        catch (ProblemException problem)
-        {
-            await WriteAsync(context, HttpResult.Problem(problem).WithHeader(HttpPipeline.CorrelationHeader, correlationId));
-            return;
-        }
-
-        var call = new HttpCall
-        {
-            FunctionName = function.Name,
-            Method = request.Method,
-            Path = request.Path.Value ?? "/",
-            RouteValues = request.RouteValues.ToDictionary(r => r.Key, r => Convert.ToString(r.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, StringComparer.OrdinalIgnoreCase),
-            Query = request.Query.ToDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? string.Empty, StringComparer.OrdinalIgnoreCase),
-            Headers = headers,
-            Body = body,
-            CorrelationId = correlationId,
-        };
-        var pipeline = context.RequestServices.GetRequiredService<HttpPipeline>();
-        var result = await pipeline.InvokeAsync(function, call, context.RequestAborted);
-        await WriteAsync(context, result);
-    }
-
-    /// <summary>Reads the body up to <paramref name="limit"/> bytes; 413 past it, without reading the rest.</summary>
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-        {
-            throw Problems.TooLarge(limit);
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
+            var parsed = TemplateParser.Parse(template);
+            var matcher = new TemplateMatcher(parsed, new RouteValueDictionary());
+            var constraints = parsed.Parameters
+                .SelectMany(p => p.InlineConstraints.Select(c => (p.Name, c.Constraint)))
+                .Where(c => c.Constraint.StartsWith("regex(", StringComparison.Ordinal) && c.Constraint.EndsWith(')'))
+                .Select(c => (c.Name!, Pattern: new Regex(c.Constraint[6..^1], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)))
+                .ToList();
+            return path =>
             {
-                throw Problems.TooLarge(limit);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
-    public static async Task WriteAsync(HttpContext context, HttpResult result)
-    {
-        var response = context.Response;
-        response.StatusCode = result.StatusCode;
-        foreach (var (name, value) in result.Headers)
-        {
-            response.Headers[name] = new StringValues(value);
-        }
-
-        if (result.ContentType is not null)
-        {
-            response.ContentType = result.ContentType;
-        }
-
-        if (result.Body.Length > 0)
-        {
-            response.ContentLength = result.Body.Length;
-            await response.Body.WriteAsync(result.Body, context.RequestAborted);
+                var values = new RouteValueDictionary();
+                return matcher.TryMatch(path, values)
+                    && constraints.All(c => values.TryGetValue(c.Item1, out var v) && c.Pattern.IsMatch(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
+            };
         }
     }
 }

@@ -1,9 +1,14 @@
 using System.Text.Json;
+using Microsoft.Extensions.Primitives;
 
 namespace PowerFunctions.App.Http;
 
-/// <summary>A function's HTTP answer: status, headers and body bytes, the same for both hosts.</summary>
-public sealed record HttpResult(int StatusCode, byte[] Body, string? ContentType, IReadOnlyDictionary<string, string> Headers)
+/// <summary>
+/// A function's HTTP answer: status, headers and body bytes. An ASP.NET Core <see cref="IResult"/>, so both
+/// hosts write it the same way (standalone through the request pipeline, the Functions host's ASP.NET Core
+/// integration likewise).
+/// </summary>
+public sealed record HttpResult(int StatusCode, byte[] Body, string? ContentType, IReadOnlyDictionary<string, string> Headers) : IResult
 {
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 
@@ -34,5 +39,27 @@ public sealed record HttpResult(int StatusCode, byte[] Body, string? ContentType
     {
         var headers = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase) { [name] = value };
         return this with { Headers = headers };
+    }
+
+    /// <summary>Writes status, headers and body to the response.</summary>
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = StatusCode;
+        foreach (var (name, value) in Headers)
+        {
+            response.Headers[name] = new StringValues(value);
+        }
+
+        if (ContentType is not null)
+        {
+            response.ContentType = ContentType;
+        }
+
+        if (Body.Length > 0)
+        {
+            response.ContentLength = Body.Length;
+            await response.Body.WriteAsync(Body, httpContext.RequestAborted).ConfigureAwait(false);
+        }
     }
 }

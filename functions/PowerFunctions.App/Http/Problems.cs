@@ -36,7 +36,12 @@ public static class Problems
     public static ProblemException Validation(IReadOnlyDictionary<string, string[]> errors, string? detail = null) =>
         new(422, "request.validation_failed", "请求内容未通过校验", detail ?? string.Join("; ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))), errors);
 
+    /// <summary>401: says only whether the token is missing or invalid, never why a token failed (that would help a forger).</summary>
     public static ProblemException Unauthorized(string detail) => new(401, "auth.unauthorized", "未登录或令牌无效", detail);
+
+    public static ProblemException TokenMissing() => Unauthorized("the Authorization header with a Bearer token is missing");
+
+    public static ProblemException TokenInvalid() => Unauthorized("the token is invalid");
 
     public static ProblemException Forbidden(string detail) => new(403, "auth.forbidden", "无权执行此操作", detail);
 
@@ -52,7 +57,10 @@ public static class Problems
 
     public static ProblemException TooLarge(long limit) => new(413, "request.too_large", "请求体过大", $"the body is over the limit of {limit} bytes");
 
-    public static ProblemException UnsupportedMediaType(string? contentType) => new(415, "request.unsupported_media_type", "不支持的请求内容类型", $"content type '{contentType}' is not accepted here");
+    public static ProblemException UnsupportedMediaType(string? contentType, string? expected = null) =>
+        new(415, "request.unsupported_media_type", "不支持的请求内容类型", $"content type '{contentType ?? "(none)"}' is not accepted here" + (expected is null ? string.Empty : $"; send {expected}"));
+
+    public static ProblemException BadRequest(string detail) => new(400, "request.bad_request", "请求无效", detail);
 
     public static ProblemException Internal(string correlationId) => new(500, "server.error", "服务器内部错误", $"correlation id {correlationId}");
 

@@ -116,7 +116,7 @@ public sealed partial class Case
         }
 
         var data = new CaseEventData.ExpertsDrawn(pool, count, seed, ExpertDraw.Draw(pool, count, seed), context.Today, Terms.ExpertField, expectedUntil);
-        return new CaseEventDraft(data, CaseNotices.Suspension(this, _suspensions.Count + 1, SuspensionReason.ExpertReview, null, context.Today, expectedUntil!.Value));
+        return new CaseEventDraft(data, CaseNotices.Suspension(this, _suspensions.Count + 1, SuspensionReason.ExpertReview, null, context.Today, expectedUntil!.Value, context.Calendar));
     }
 
     /// <summary>
@@ -189,7 +189,7 @@ public sealed partial class Case
         var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         return new CaseEventDraft(
             new CaseEventData.Suspended(reason, text, context.Today, expectedUntil),
-            CaseNotices.Suspension(this, _suspensions.Count + 1, reason, text, context.Today, expectedUntil!.Value));
+            CaseNotices.Suspension(this, _suspensions.Count + 1, reason, text, context.Today, expectedUntil!.Value, context.Calendar));
     }
 
     /// <summary>Restarts the decision clock. Source: 行政许可法 第四十五条</summary>

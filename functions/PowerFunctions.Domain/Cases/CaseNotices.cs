@@ -8,72 +8,77 @@ namespace PowerFunctions.Domain.Cases;
 /// <summary>
 /// The written acts of a case: which document each act issues, its deterministic id, the facts it
 /// carries and its legal basis. Each says each thing once: the case number, the item and the applicant
-/// travel beside the document (the renderer prints them), so do the fixed wording of each kind (its
-/// opening, closing and, on adverse acts, the remedies); here are only the facts of this act.
+/// travel beside the document (the renderer prints them), and the wording of each kind (its statement,
+/// closing and, on adverse acts, the remedies) is the app's document template; here are only the facts
+/// of this act.
 /// </summary>
 public static class CaseNotices
 {
     private const string Licensing = "《中华人民共和国行政许可法》";
 
-    /// <summary>受理通知书: the acceptance date, the decision due date and the query code. Source: 行政许可法 第三十二条</summary>
+    /// <summary>
+    /// 受理通知书: the acceptance date, with the decision due date and the query code as its facts.
+    /// Source: 行政许可法 第三十二条第一款第（五）项
+    /// </summary>
     public static DocumentToIssue Acceptance(Case c, DateOnly acceptedOn, DateOnly decisionDue) =>
-        new(DocumentKind.AcceptanceNotice, Id(c, "acceptance-notice"), [new("受理日期", Date(acceptedOn)), new("办结期限", Date(decisionDue)), new("查询码", c.QueryCode)], [], Licensing + "第三十二条");
+        new(DocumentKind.AcceptanceNotice, Id(c, "acceptance-notice"), [new("受理日期", Date(acceptedOn))], [], Licensing + "第三十二条第一款第（五）项")
+        {
+            Acceptance = new AcceptanceNoticeFacts(decisionDue, c.QueryCode, Deemed: false),
+        };
 
-    /// <summary>受理通知书 of a deemed acceptance: accepted as of the receipt because no notice came within 5 wd. Source: 行政许可法 第三十二条</summary>
+    /// <summary>
+    /// 受理通知书 of a deemed acceptance: accepted as of the receipt because no notice came within 5 wd
+    /// (the template states it). Source: 行政许可法 第三十二条第一款第（四）项
+    /// </summary>
     public static DocumentToIssue DeemedAcceptance(Case c, DateOnly acceptedOn, DateOnly decisionDue) =>
-        new(
-            DocumentKind.AcceptanceNotice,
-            Id(c, "acceptance-notice"),
-            [new("受理日期", Date(acceptedOn)), new("受理方式", "五个工作日内未告知补正，自收到申请材料之日起即为受理"), new("办结期限", Date(decisionDue)), new("查询码", c.QueryCode)],
-            [],
-            Licensing + "第三十二条");
+        new(DocumentKind.AcceptanceNotice, Id(c, "acceptance-notice"), [new("受理日期", Date(acceptedOn))], [], Licensing + "第三十二条第一款第（四）项")
+        {
+            Acceptance = new AcceptanceNoticeFacts(decisionDue, c.QueryCode, Deemed: true),
+        };
 
-    /// <summary>补正告知书: every missing or defective material with its name and why, at once. Source: 行政许可法 第三十二条</summary>
+    /// <summary>补正告知书: every missing or defective material with its name and why, at once. Source: 行政许可法 第三十二条第一款第（四）项</summary>
     public static DocumentToIssue Correction(Case c, IReadOnlyList<MissingMaterial> missing) =>
         new(
             DocumentKind.CorrectionNotice,
             Id(c, $"correction-notice-{c.ReceiptNo.ToString(CultureInfo.InvariantCulture)}"),
             [new("收件日期", Date(c.ReceiptOn))],
             missing.Select(m => $"{NameOf(c, m.Code)}（{m.Code}）：{m.Reason}").ToArray(),
-            Licensing + "第三十二条");
+            Licensing + "第三十二条第一款第（四）项");
 
     /// <summary>不予受理通知书 with its reason. Source: 行政许可法 第三十二条</summary>
     public static DocumentToIssue Refusal(Case c, string reason) =>
         new(DocumentKind.RefusalNotice, Id(c, "refusal-notice"), [], [reason], Licensing + "第三十二条");
 
     /// <summary>
-    /// 中止办理告知书: the excluded procedure, from when, and the time it is expected to take, told in writing.
-    /// Source: 行政许可法 第四十五条
+    /// 特别程序告知书 (suspension): the excluded procedure, from when, and the time it is expected to take
+    /// (its working days under <paramref name="calendar"/> and its last day), told in writing; the note, if
+    /// any, as a further paragraph. Source: 行政许可法 第四十五条
     /// </summary>
-    public static DocumentToIssue Suspension(Case c, int suspensionNo, SuspensionReason reason, string? note, DateOnly from, DateOnly expectedUntil)
+    public static DocumentToIssue Suspension(Case c, int suspensionNo, SuspensionReason reason, string? note, DateOnly from, DateOnly expectedUntil, Calendar.IWorkingCalendar calendar)
     {
-        var paragraphs = new List<string> { $"本案需要进行{ApiCode<SuspensionReason>.Chinese(reason)}，自{Date(from)}起所需时间不计入办理期限，预计于{Date(expectedUntil)}前完成，完成后恢复计算。" };
-        if (!string.IsNullOrWhiteSpace(note))
-        {
-            paragraphs.Add(note.Trim());
-        }
-
+        ArgumentNullException.ThrowIfNull(calendar);
         return new(
             DocumentKind.SuspensionNotice,
             Id(c, $"suspension-notice-{suspensionNo.ToString(CultureInfo.InvariantCulture)}"),
-            [new("中止事由", ApiCode<SuspensionReason>.Chinese(reason)), new("中止日期", Date(from)), new("预计完成日期", Date(expectedUntil))],
-            paragraphs,
-            Licensing + "第四十五条");
+            [],
+            string.IsNullOrWhiteSpace(note) ? [] : [note.Trim()],
+            Licensing + "第四十五条")
+        {
+            Suspension = new SuspensionNoticeFacts(reason, from, expectedUntil, calendar.WorkingDaysBetween(from, expectedUntil)),
+        };
     }
 
-    /// <summary>延长办理期限告知书: by how much, until when, approved by whom, and why. Source: 行政许可法 第四十二条</summary>
+    /// <summary>延长行政许可期限告知书: by how much, until when, approved by whom, and why. Source: 行政许可法 第四十二条</summary>
     public static DocumentToIssue Extension(Case c, Extension extension, DateOnly dueBefore, DateOnly dueAfter) =>
         new(
             DocumentKind.ExtensionNotice,
             Id(c, "extension-notice"),
-            [
-                new("原办结期限", Date(dueBefore)),
-                new("延长期限", $"{extension.WorkingDays.ToString(CultureInfo.InvariantCulture)}个工作日"),
-                new("延长后办结期限", Date(dueAfter)),
-                new("批准人", extension.ApprovedBy),
-            ],
-            ["延长理由：" + extension.Reason],
-            Licensing + (CaseRules.IsJoint(c.Terms) ? "第四十二条第二款" : "第四十二条第一款"));
+            [new("延长期限", $"{extension.WorkingDays.ToString(CultureInfo.InvariantCulture)}个工作日")],
+            [extension.Reason],
+            Licensing + (CaseRules.IsJoint(c.Terms) ? "第四十二条第二款" : "第四十二条第一款"))
+        {
+            Extension = new ExtensionNoticeFacts(dueBefore, dueAfter, extension.WorkingDays, extension.ApprovedBy),
+        };
 
     /// <summary>
     /// 准予/不予行政许可决定书; the n-th decision of a case (after an upheld objection) has its own id.

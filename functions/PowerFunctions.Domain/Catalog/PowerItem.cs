@@ -92,6 +92,12 @@ public sealed record PowerItem
     /// <summary>行政相对人的权利: statement, defence, hearing, review, litigation, compensation …</summary>
     public IReadOnlyList<string> CounterpartRights { get; init; } = [];
 
+    /// <summary>
+    /// A penalty item's discretion benchmark (裁量基准: tiers, first-offence allowance, the major and
+    /// hearing thresholds); required for penalty items, absent for others (<see cref="DiscretionBenchmarkRules"/>).
+    /// </summary>
+    public DiscretionBenchmark? Discretion { get; init; }
+
     // ---- life cycle ----
 
     public ItemStatus Status { get; init; } = ItemStatus.Draft;

@@ -79,6 +79,7 @@ public static partial class PowerItemRules
         JointHandlingIsWellFormed(item, errors);
         RiskLevelIsGraded(item, errors);
         ChannelsAndRightsArePublished(item, errors);
+        DiscretionBenchmarkRules.Check(item, errors);
         return errors;
     }
 

@@ -31,11 +31,11 @@ public enum DocumentKind
     DeliveryReceipt,
 
     /// <summary>The excluded procedure and its expected time, told in writing (行政许可法 第四十五条).</summary>
-    [Description("中止办理告知书")]
+    [Description("特别程序告知书")]
     SuspensionNotice,
 
     /// <summary>The extension and its reasons, told to the applicant (行政许可法 第四十二条).</summary>
-    [Description("延长办理期限告知书")]
+    [Description("延长行政许可期限告知书")]
     ExtensionNotice,
 
     /// <summary>An order to rectify by a date (seed 002, 004).</summary>

@@ -1,230 +1,141 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Xml.Linq;
 using Azure;
-using Azure.Core;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace PowerFunctions.Storage.AzureStorage;
 
 /// <summary>
-/// <see cref="IBlobContainerClient"/> over the Blob service REST API: block blobs uploaded in one Put
-/// Blob (create-only with <c>If-None-Match: *</c> unless overwriting), Content-MD5 sent so Azure checks
-/// the bytes, our SHA-256 kept as metadata <c>sha256</c>.
+/// <see cref="IBlobContainerClient"/> on the SDK's <c>BlobContainerClient</c>: block blobs, create-only
+/// with <c>If-None-Match: *</c> unless overwriting (a second write is 409
+/// <see cref="StorageErrorCodes.BlobAlreadyExists"/>), the MD5 we compute stored as the blob's
+/// Content-MD5 and sent so Azure checks the bytes, our SHA-256 kept as metadata <c>sha256</c>, and
+/// metadata values encoded by <see cref="BlobMetadataCodec"/>.
 /// </summary>
 public sealed class AzureBlobContainerClient : IBlobContainerClient
 {
-    private readonly StorageEndpoint _endpoint;
+    private readonly BlobContainerClient _container;
 
-    internal AzureBlobContainerClient(StorageEndpoint endpoint, string name)
+    internal AzureBlobContainerClient(BlobServiceClient service, string name)
     {
         StorageNames.ValidateContainerOrQueueName(name);
-        _endpoint = endpoint;
+        _container = service.GetBlobContainerClient(name);
         Name = name;
     }
 
     public string Name { get; }
 
-    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
-    {
-        using var message = _endpoint.CreateMessage(RequestMethod.Put, Name, ("restype", "container"));
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status is 201 or 409)
-        {
-            return;
-        }
-
-        throw AzureErrors.From(response, $"creating container '{Name}'");
-    }
+    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) =>
+        AzureErrors.Run($"creating container '{Name}'", () => _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 
     public async Task<BlobProperties> UploadAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, IReadOnlyDictionary<string, string>? metadata = null, bool overwrite = false, CancellationToken cancellationToken = default)
     {
         StorageNames.ValidateBlobName(blobName);
         ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
-        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in metadata ?? new Dictionary<string, string>())
-        {
-            BlobMetadataCodec.ValidateName(name);
-            meta[name] = value;
-        }
-
+        var kept = BlobMetadataCodec.Validate(metadata);
         var md5 = MD5.HashData(content.Span);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
-        using var message = _endpoint.CreateMessage(RequestMethod.Put, BlobPath(blobName));
-        var headers = message.Request.Headers;
-        headers.SetValue("x-ms-blob-type", "BlockBlob");
-        headers.SetValue("Content-Type", contentType);
-        headers.SetValue("x-ms-blob-content-type", contentType);
-        headers.SetValue("Content-MD5", Convert.ToBase64String(md5));
-        headers.SetValue("x-ms-meta-" + BlobMetadataCodec.Sha256Name, sha256);
-        foreach (var (name, value) in meta)
+        var options = new BlobUploadOptions
         {
-            headers.SetValue("x-ms-meta-" + name, BlobMetadataCodec.Encode(value));
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType, ContentHash = md5 },
+            Metadata = BlobMetadataCodec.ToWire(kept, sha256),
+            Conditions = overwrite ? null : new BlobRequestConditions { IfNoneMatch = ETag.All },
+            TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
+        };
+
+        Response<BlobContentInfo> response;
+        try
+        {
+            response = await _container.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (!overwrite && (e.ErrorCode == "BlobAlreadyExists" || e.Status == 412))
+        {
+            throw new RequestFailedException(409, $"blob '{blobName}' in '{Name}' already exists", StorageErrorCodes.BlobAlreadyExists, e);
+        }
+        catch (RequestFailedException e)
+        {
+            throw AzureErrors.Map(e, Describe(blobName));
         }
 
-        if (!overwrite)
-        {
-            headers.SetValue("If-None-Match", "*");
-        }
-
-        message.Request.Content = RequestContent.Create(content);
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 201)
-        {
-            var error = AzureErrors.From(response, $"blob '{blobName}' in '{Name}'");
-            throw !overwrite && (response.Status == 409 || error.Status == 412) && error.ErrorCode != StorageErrorCodes.TableNotFound
-                ? new RequestFailedException(409, $"blob '{blobName}' already exists", StorageErrorCodes.BlobAlreadyExists, error)
-                : error;
-        }
-
-        var returnedMd5 = response.Headers.TryGetValue("Content-MD5", out var m) ? Convert.FromBase64String(m) : md5;
-        return new BlobProperties(
-            blobName,
-            content.Length,
-            contentType,
-            returnedMd5,
-            sha256,
-            response.Headers.ETag ?? default,
-            LastModified(response.Headers.TryGetValue("Last-Modified", out var lm) ? lm : null),
-            meta);
+        var info = response.Value;
+        return new BlobProperties(blobName, content.Length, contentType, info.ContentHash ?? md5, sha256, info.ETag, info.LastModified, kept);
     }
 
     public async Task<BlobDownload?> DownloadAsync(string blobName, CancellationToken cancellationToken = default)
     {
         StorageNames.ValidateBlobName(blobName);
-        using var message = _endpoint.CreateMessage(RequestMethod.Get, BlobPath(blobName));
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status == 200)
+        try
         {
-            var bytes = response.Content.ToArray();
-            return new BlobDownload(FromHeaders(blobName, response, bytes.LongLength, bytes), bytes);
+            var result = (await _container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+            var details = result.Details;
+            var bytes = result.Content.ToArray();
+            var md5 = details.BlobContentHash ?? details.ContentHash ?? MD5.HashData(bytes);
+            return new BlobDownload(Properties(blobName, bytes.LongLength, details.ContentType, md5, details.ETag, details.LastModified, details.Metadata), bytes);
         }
-
-        return MissingOrThrow<BlobDownload>(response, blobName);
+        catch (RequestFailedException e) when (IsMissingBlob(e))
+        {
+            return null;
+        }
+        catch (RequestFailedException e)
+        {
+            throw AzureErrors.Map(e, Describe(blobName));
+        }
     }
 
     public async Task<BlobProperties?> GetPropertiesAsync(string blobName, CancellationToken cancellationToken = default)
     {
         StorageNames.ValidateBlobName(blobName);
-        using var message = _endpoint.CreateMessage(RequestMethod.Head, BlobPath(blobName));
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status == 200)
+        try
         {
-            var length = response.Headers.ContentLength ?? 0;
-            return FromHeaders(blobName, response, length, null);
+            var p = (await _container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            return Properties(blobName, p.ContentLength, p.ContentType, p.ContentHash ?? [], p.ETag, p.LastModified, p.Metadata);
         }
-
-        return MissingOrThrow<BlobProperties>(response, blobName);
+        catch (RequestFailedException e) when (IsMissingBlob(e))
+        {
+            return null;
+        }
+        catch (RequestFailedException e)
+        {
+            throw AzureErrors.Map(e, Describe(blobName));
+        }
     }
 
     public async Task<BlobPage> ListAsync(string? prefix = null, string? continuationToken = null, int pageSize = 1000, CancellationToken cancellationToken = default)
     {
         if (pageSize is < 1 or > 5000)
         {
-            throw StorageErrors.InvalidInput($"page size {pageSize} is outside 1-5000");
+            throw StorageErrors.InvalidInput($"a blob listing page holds 1 to 5000 blobs, not {pageSize}");
         }
 
-        using var message = _endpoint.CreateMessage(
-            RequestMethod.Get,
-            Name,
-            ("restype", "container"),
-            ("comp", "list"),
-            ("prefix", string.IsNullOrEmpty(prefix) ? null : prefix),
-            ("marker", string.IsNullOrEmpty(continuationToken) ? null : continuationToken),
-            ("maxresults", pageSize.ToString(CultureInfo.InvariantCulture)),
-            ("include", "metadata"));
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 200)
+        var options = new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = string.IsNullOrEmpty(prefix) ? null : prefix };
+        var pages = _container.GetBlobsAsync(options, cancellationToken).AsPages(string.IsNullOrEmpty(continuationToken) ? null : continuationToken, pageSize);
+        try
         {
-            throw AzureErrors.From(response, $"listing container '{Name}'");
-        }
-
-        var root = XDocument.Parse(response.Content.ToString()).Root!;
-        var blobs = new List<BlobProperties>();
-        foreach (var blob in root.Element("Blobs")?.Elements("Blob") ?? [])
-        {
-            var properties = blob.Element("Properties");
-            string? Prop(string name) => properties?.Element(name)?.Value;
-            var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var sha = string.Empty;
-            foreach (var item in blob.Element("Metadata")?.Elements() ?? [])
+            await foreach (var page in pages.ConfigureAwait(false))
             {
-                if (string.Equals(item.Name.LocalName, BlobMetadataCodec.Sha256Name, StringComparison.OrdinalIgnoreCase))
-                {
-                    sha = item.Value;
-                }
-                else
-                {
-                    metadata[item.Name.LocalName] = BlobMetadataCodec.Decode(item.Value);
-                }
+                var blobs = page.Values
+                    .Select(b => Properties(b.Name, b.Properties.ContentLength ?? 0, b.Properties.ContentType, b.Properties.ContentHash ?? [], b.Properties.ETag ?? default, b.Properties.LastModified ?? default, b.Metadata))
+                    .ToList();
+                return new BlobPage(blobs, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
             }
-
-            var md5 = Prop("Content-MD5");
-            blobs.Add(new BlobProperties(
-                blob.Element("Name")!.Value,
-                long.Parse(Prop("Content-Length") ?? "0", CultureInfo.InvariantCulture),
-                Prop("Content-Type") ?? "application/octet-stream",
-                string.IsNullOrEmpty(md5) ? [] : Convert.FromBase64String(md5),
-                sha,
-                Prop("Etag") is { } etag ? new ETag(etag) : default,
-                LastModified(Prop("Last-Modified")),
-                metadata));
+        }
+        catch (RequestFailedException e)
+        {
+            throw AzureErrors.Map(e, $"listing container '{Name}'");
         }
 
-        var next = root.Element("NextMarker")?.Value;
-        return new BlobPage(blobs, string.IsNullOrEmpty(next) ? null : next);
+        return new BlobPage([], null);
     }
 
-    private static BlobProperties FromHeaders(string blobName, Response response, long length, byte[]? content)
+    private static BlobProperties Properties(string name, long length, string? contentType, byte[] md5, ETag etag, DateTimeOffset lastModified, IDictionary<string, string>? wireMetadata)
     {
-        var headers = response.Headers;
-        var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var sha = string.Empty;
-        foreach (var header in headers)
-        {
-            if (!header.Name.StartsWith("x-ms-meta-", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var name = header.Name["x-ms-meta-".Length..];
-            if (string.Equals(name, BlobMetadataCodec.Sha256Name, StringComparison.OrdinalIgnoreCase))
-            {
-                sha = header.Value;
-            }
-            else
-            {
-                metadata[name] = BlobMetadataCodec.Decode(header.Value);
-            }
-        }
-
-        byte[] md5 = headers.TryGetValue("x-ms-blob-content-md5", out var blobMd5) ? Convert.FromBase64String(blobMd5)
-            : headers.TryGetValue("Content-MD5", out var m) ? Convert.FromBase64String(m)
-            : content is not null ? MD5.HashData(content) : [];
-        return new BlobProperties(
-            blobName,
-            length,
-            headers.ContentType ?? "application/octet-stream",
-            md5,
-            sha,
-            headers.ETag ?? default,
-            LastModified(headers.TryGetValue("Last-Modified", out var lm) ? lm : null),
-            metadata);
+        var (metadata, sha256) = BlobMetadataCodec.FromWire(wireMetadata);
+        return new BlobProperties(name, length, contentType ?? "application/octet-stream", md5, sha256, etag, lastModified, metadata);
     }
 
-    private T? MissingOrThrow<T>(Response response, string blobName)
-        where T : class
-    {
-        var error = AzureErrors.From(response, $"blob '{blobName}' in '{Name}'");
-        if (error.ErrorCode == StorageErrorCodes.BlobNotFound || (error.Status == 404 && error.ErrorCode == StorageErrorCodes.ResourceNotFound))
-        {
-            return null;
-        }
+    /// <summary>A missing blob reads as null; a missing container is an error (404 <see cref="StorageErrorCodes.TableNotFound"/>).</summary>
+    private static bool IsMissingBlob(RequestFailedException e) => e.Status == 404 && e.ErrorCode is "BlobNotFound" or null;
 
-        throw error;
-    }
-
-    private static DateTimeOffset LastModified(string? value) =>
-        value is not null && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : default;
-
-    private string BlobPath(string blobName) => Name + "/" + string.Join('/', blobName.Split('/').Select(StorageEndpoint.EncodeSegment));
+    private string Describe(string blobName) => $"blob '{blobName}' in '{Name}'";
 }

@@ -1,77 +1,30 @@
-using System.Text.Json;
-using System.Xml.Linq;
 using Azure;
 
 namespace PowerFunctions.Storage.AzureStorage;
 
 /// <summary>
-/// Turns a failed Storage response into the <see cref="RequestFailedException"/> the embedded adapter
-/// would throw: the same status and <see cref="StorageErrorCodes"/> code, Azure's own code and request
-/// id kept in the message for support.
+/// Turns the SDK's <see cref="RequestFailedException"/> into the one the embedded adapter would throw:
+/// the same status and <see cref="StorageErrorCodes"/> code, with Azure's own code and message kept in
+/// the message and the SDK's exception (request id, headers) as the inner exception for support.
 /// </summary>
 internal static class AzureErrors
 {
-    /// <summary>Reads Azure's error code and message from the <c>x-ms-error-code</c> header, a JSON (Table) or XML (Blob, Queue) body.</summary>
-    public static (string? Code, string? Message) Read(Response response)
+    /// <summary>Awaits one SDK call, mapping its failure; <paramref name="what"/> names the resource in the message.</summary>
+    public static async Task<T> Run<T>(string what, Func<Task<T>> call)
     {
-        var code = response.Headers.TryGetValue("x-ms-error-code", out var header) ? header : null;
-        string? message = null;
-        var body = response.Content?.ToString();
-        if (!string.IsNullOrWhiteSpace(body))
-        {
-            (var bodyCode, message) = ParseBody(body);
-            code ??= bodyCode;
-        }
-
-        return (code, message);
-    }
-
-    /// <summary>Parses <c>{"odata.error":{"code":..,"message":{"value":..}}}</c> or <c>&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;/Error&gt;</c>.</summary>
-    public static (string? Code, string? Message) ParseBody(string body)
-    {
-        var trimmed = body.TrimStart();
         try
         {
-            if (trimmed.StartsWith('{'))
-            {
-                using var json = JsonDocument.Parse(trimmed);
-                if (json.RootElement.TryGetProperty("odata.error", out var error) || json.RootElement.TryGetProperty("error", out error))
-                {
-                    var code = error.TryGetProperty("code", out var c) ? c.GetString() : null;
-                    string? message = null;
-                    if (error.TryGetProperty("message", out var m))
-                    {
-                        message = m.ValueKind == JsonValueKind.Object && m.TryGetProperty("value", out var v) ? v.GetString() : m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-                    }
-
-                    return (code, message);
-                }
-            }
-            else if (trimmed.StartsWith('<'))
-            {
-                var root = XDocument.Parse(trimmed).Root;
-                return (root?.Element("Code")?.Value, root?.Element("Message")?.Value);
-            }
+            return await call().ConfigureAwait(false);
         }
-        catch (JsonException)
+        catch (RequestFailedException e)
         {
+            throw Map(e, what);
         }
-        catch (System.Xml.XmlException)
-        {
-        }
-
-        return (null, null);
     }
 
-    public static RequestFailedException From(Response response, string what) =>
-        Map(response.Status, Read(response), what, response.Headers.TryGetValue("x-ms-request-id", out var id) ? id : null);
-
-    /// <summary>The mapping table, shared with the batch response parser.</summary>
-    public static RequestFailedException Map(int status, (string? Code, string? Message) error, string what, string? requestId)
+    public static RequestFailedException Map(RequestFailedException e, string what)
     {
-        var (azureCode, azureMessage) = error;
-        var detail = $"{what}: {status} {azureCode ?? "(no code)"}{(azureMessage is null ? string.Empty : " " + FirstLine(azureMessage))}{(requestId is null ? string.Empty : $" (x-ms-request-id {requestId})")}";
-        var (mappedStatus, mappedCode) = (status, azureCode) switch
+        var (status, code) = (e.Status, e.ErrorCode) switch
         {
             (404, "TableNotFound" or "ContainerNotFound" or "QueueNotFound") => (404, StorageErrorCodes.TableNotFound),
             (404, "BlobNotFound") => (404, StorageErrorCodes.BlobNotFound),
@@ -83,9 +36,9 @@ internal static class AzureErrors
             (412, _) => (412, StorageErrorCodes.UpdateConditionNotSatisfied),
             (400, "InvalidDuplicateRow" or "CommandsInBatchActOnDifferentPartitions" or "InvalidOperation") => (400, StorageErrorCodes.InvalidTransaction),
             (400, _) => (400, StorageErrorCodes.InvalidInput),
-            _ => (status, azureCode),
+            _ => (e.Status, e.ErrorCode),
         };
-        return new RequestFailedException(mappedStatus, detail, mappedCode, null);
+        return new RequestFailedException(status, $"{what}: {e.Status} {e.ErrorCode ?? "(no code)"} {FirstLine(e.Message)}", code, e);
     }
 
     private static string FirstLine(string message)

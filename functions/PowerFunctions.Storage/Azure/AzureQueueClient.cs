@@ -1,130 +1,94 @@
-using System.Globalization;
-using System.Security;
 using System.Text;
-using System.Xml.Linq;
 using Azure;
-using Azure.Core;
+using Azure.Storage.Queues;
 
 namespace PowerFunctions.Storage.AzureStorage;
 
 /// <summary>
-/// <see cref="IQueueClient"/> over the Queue service REST API. Message text goes base64-encoded
-/// (UTF-8) in the XML body, which is what the Azure Functions queue trigger decodes by default; a
-/// message someone else put in plain text is read back as it is.
+/// <see cref="IQueueClient"/> on the SDK's <c>QueueClient</c>, built with
+/// <c>QueueMessageEncoding.Base64</c> (UTF-8 text, base64 on the wire), which is what the Azure
+/// Functions queue trigger decodes. Limits are checked before sending with the embedded adapter's
+/// rules, and a stale or malformed pop receipt is 404 <see cref="StorageErrorCodes.MessageNotFound"/>.
 /// </summary>
 public sealed class AzureQueueClient : IQueueClient
 {
-    /// <summary>The Queue service's limit on one message, in bytes after base64 encoding.</summary>
-    public const int MaxEncodedMessageBytes = 64 * 1024;
+    /// <summary>48 KiB of UTF-8 is 64 KiB in base64, the most one Azure queue message holds.</summary>
+    public const int MaxMessageBytes = 48 * 1024;
 
     private static readonly TimeSpan MaxVisibility = TimeSpan.FromDays(7);
 
-    private readonly StorageEndpoint _endpoint;
+    /// <summary>What Azure takes as "never expires".</summary>
+    private static readonly TimeSpan Forever = TimeSpan.FromSeconds(-1);
 
-    internal AzureQueueClient(StorageEndpoint endpoint, string name)
+    private readonly QueueClient _queue;
+
+    internal AzureQueueClient(QueueServiceClient service, string name)
     {
         StorageNames.ValidateContainerOrQueueName(name);
-        _endpoint = endpoint;
+        _queue = service.GetQueueClient(name);
         Name = name;
     }
 
     public string Name { get; }
 
-    /// <summary>What goes in <c>&lt;MessageText&gt;</c>: the UTF-8 bytes of the text, base64.</summary>
-    public static string EncodeMessageText(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
-
-    /// <summary>The text of a <c>&lt;MessageText&gt;</c>: base64 UTF-8 if it is that, else the raw text.</summary>
-    public static string DecodeMessageText(string wire)
-    {
-        var buffer = new byte[wire.Length];
-        if (wire.Length > 0 && Convert.TryFromBase64String(wire, buffer, out var written))
-        {
-            try
-            {
-                return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, written);
-            }
-            catch (DecoderFallbackException)
-            {
-            }
-        }
-
-        return wire;
-    }
-
-    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
-    {
-        using var message = _endpoint.CreateMessage(RequestMethod.Put, Name);
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status is 201 or 204 or 409)
-        {
-            return;
-        }
-
-        throw AzureErrors.From(response, $"creating queue '{Name}'");
-    }
+    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) =>
+        AzureErrors.Run($"creating queue '{Name}'", () => _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 
     public async Task<QueueSendReceipt> SendMessageAsync(string messageText, TimeSpan? visibilityDelay = null, TimeSpan? timeToLive = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messageText);
-        if (visibilityDelay is { } delay && (delay < TimeSpan.Zero || delay > MaxVisibility))
+        if (Encoding.UTF8.GetByteCount(messageText) > MaxMessageBytes)
         {
-            throw StorageErrors.InvalidInput("a message can be delayed 0 to 7 days");
+            throw StorageErrors.InvalidInput($"a queue message holds at most {MaxMessageBytes} bytes of UTF-8");
         }
 
-        if (timeToLive is { } ttl && ttl <= TimeSpan.Zero && ttl != Timeout.InfiniteTimeSpan)
+        var delay = visibilityDelay ?? TimeSpan.Zero;
+        if (delay < TimeSpan.Zero || delay > MaxVisibility)
         {
-            throw StorageErrors.InvalidInput("a message's time to live must be positive");
+            throw StorageErrors.InvalidInput($"a visibility delay is 0 to 7 days, not {delay}");
         }
 
-        var encoded = EncodeMessageText(messageText);
-        if (encoded.Length > MaxEncodedMessageBytes)
+        // the time to live defaults to 7 days; any negative or TimeSpan.MaxValue means never
+        var forever = timeToLive is { } t && (t < TimeSpan.Zero || t == TimeSpan.MaxValue);
+        if (!forever && timeToLive is { } ttl && (ttl < TimeSpan.FromSeconds(1) || delay >= ttl))
         {
-            throw StorageErrors.InvalidInput($"the message is {encoded.Length} bytes in base64, more than the {MaxEncodedMessageBytes} a queue takes");
+            throw StorageErrors.InvalidInput($"a time to live is at least 1 second and longer than the visibility delay, not {ttl}");
         }
 
-        using var message = _endpoint.CreateMessage(
-            RequestMethod.Post,
-            Name + "/messages",
-            ("visibilitytimeout", visibilityDelay is { } d ? Seconds(d) : null),
-            ("messagettl", timeToLive is { } t ? (t == Timeout.InfiniteTimeSpan ? "-1" : Seconds(t)) : null));
-        message.Request.Headers.SetValue("Content-Type", "application/xml");
-        message.Request.Content = RequestContent.Create(Encoding.UTF8.GetBytes($"<QueueMessage><MessageText>{SecurityElement.Escape(encoded)}</MessageText></QueueMessage>"));
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 201)
-        {
-            throw AzureErrors.From(response, $"sending to queue '{Name}'");
-        }
-
-        var item = XDocument.Parse(response.Content.ToString()).Root!.Element("QueueMessage")!;
-        return new QueueSendReceipt(
-            item.Element("MessageId")!.Value,
-            item.Element("PopReceipt")?.Value ?? string.Empty,
-            Date(item.Element("InsertionTime")?.Value) ?? default,
-            Date(item.Element("TimeNextVisible")?.Value) ?? default);
+        var receipt = (await AzureErrors.Run($"sending to queue '{Name}'", () => _queue.SendMessageAsync(messageText, delay, forever ? Forever : timeToLive, cancellationToken)).ConfigureAwait(false)).Value;
+        return new QueueSendReceipt(receipt.MessageId, receipt.PopReceipt, receipt.InsertionTime, receipt.TimeNextVisible);
     }
 
-    public Task<IReadOnlyList<QueueMessage>> ReceiveMessagesAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<QueueMessage>> ReceiveMessagesAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
     {
+        ValidateCount(maxMessages);
         if (visibilityTimeout < TimeSpan.FromSeconds(1) || visibilityTimeout > MaxVisibility)
         {
-            throw StorageErrors.InvalidInput("the visibility timeout must be 1 second to 7 days");
+            throw StorageErrors.InvalidInput($"a visibility timeout on receive is 1 second to 7 days, not {visibilityTimeout}");
         }
 
-        return GetMessagesAsync(maxMessages, ("visibilitytimeout", Seconds(visibilityTimeout)), cancellationToken);
+        var messages = (await AzureErrors.Run($"receiving from queue '{Name}'", () => _queue.ReceiveMessagesAsync(maxMessages, visibilityTimeout, cancellationToken)).ConfigureAwait(false)).Value;
+        return messages.Select(m => new QueueMessage(m.MessageId, m.PopReceipt, m.Body.ToString(), m.DequeueCount, m.InsertedOn ?? default, m.NextVisibleOn)).ToList();
     }
 
-    public Task<IReadOnlyList<QueueMessage>> PeekMessagesAsync(int maxMessages, CancellationToken cancellationToken = default) =>
-        GetMessagesAsync(maxMessages, ("peekonly", "true"), cancellationToken);
+    public async Task<IReadOnlyList<QueueMessage>> PeekMessagesAsync(int maxMessages, CancellationToken cancellationToken = default)
+    {
+        ValidateCount(maxMessages);
+        var messages = (await AzureErrors.Run($"peeking at queue '{Name}'", () => _queue.PeekMessagesAsync(maxMessages, cancellationToken)).ConfigureAwait(false)).Value;
+        return messages.Select(m => new QueueMessage(m.MessageId, string.Empty, m.Body.ToString(), m.DequeueCount, m.InsertedOn ?? default, null)).ToList();
+    }
 
     public async Task DeleteMessageAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);
         ArgumentNullException.ThrowIfNull(popReceipt);
-        using var message = _endpoint.CreateMessage(RequestMethod.Delete, MessagePath(messageId), ("popreceipt", popReceipt));
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 204)
+        try
         {
-            throw StaleReceiptOr(response, messageId);
+            await _queue.DeleteMessageAsync(messageId, popReceipt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e)
+        {
+            throw StaleReceiptOr(e, messageId);
         }
     }
 
@@ -134,76 +98,41 @@ public sealed class AzureQueueClient : IQueueClient
         ArgumentNullException.ThrowIfNull(popReceipt);
         if (visibilityTimeout < TimeSpan.Zero || visibilityTimeout > MaxVisibility)
         {
-            throw StorageErrors.InvalidInput("the visibility timeout must be 0 to 7 days");
+            throw StorageErrors.InvalidInput($"a visibility timeout is 0 to 7 days, not {visibilityTimeout}");
         }
 
-        using var message = _endpoint.CreateMessage(RequestMethod.Put, MessagePath(messageId), ("popreceipt", popReceipt), ("visibilitytimeout", Seconds(visibilityTimeout)));
-        message.Request.Content = RequestContent.Create(Array.Empty<byte>());
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 204)
+        try
         {
-            throw StaleReceiptOr(response, messageId);
+            // no text given: the message keeps its own
+            var receipt = await _queue.UpdateMessageAsync(messageId, popReceipt, (string?)null, visibilityTimeout, cancellationToken).ConfigureAwait(false);
+            return receipt.Value.PopReceipt;
         }
-
-        return response.Headers.TryGetValue("x-ms-popreceipt", out var receipt)
-            ? receipt
-            : throw new RequestFailedException(response.Status, "the queue service answered an update without a pop receipt", "InvalidResponse", null);
+        catch (RequestFailedException e)
+        {
+            throw StaleReceiptOr(e, messageId);
+        }
     }
 
     public async Task<int> GetApproximateCountAsync(CancellationToken cancellationToken = default)
     {
-        using var message = _endpoint.CreateMessage(RequestMethod.Get, Name, ("comp", "metadata"));
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 200)
-        {
-            throw AzureErrors.From(response, $"reading queue '{Name}'");
-        }
-
-        return response.Headers.TryGetValue("x-ms-approximate-messages-count", out var count) ? int.Parse(count, CultureInfo.InvariantCulture) : 0;
+        var properties = (await AzureErrors.Run($"reading queue '{Name}'", () => _queue.GetPropertiesAsync(cancellationToken)).ConfigureAwait(false)).Value;
+        return properties.ApproximateMessagesCount;
     }
 
-    private async Task<IReadOnlyList<QueueMessage>> GetMessagesAsync(int maxMessages, (string, string?) mode, CancellationToken cancellationToken)
+    private static void ValidateCount(int maxMessages)
     {
         if (maxMessages is < 1 or > 32)
         {
-            throw StorageErrors.InvalidInput($"a receive takes 1-32 messages, not {maxMessages}");
+            throw StorageErrors.InvalidInput($"1 to 32 messages at a time, not {maxMessages}");
         }
-
-        using var message = _endpoint.CreateMessage(RequestMethod.Get, Name + "/messages", ("numofmessages", maxMessages.ToString(CultureInfo.InvariantCulture)), mode);
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 200)
-        {
-            throw AzureErrors.From(response, $"receiving from queue '{Name}'");
-        }
-
-        var messages = new List<QueueMessage>();
-        foreach (var item in XDocument.Parse(response.Content.ToString()).Root!.Elements("QueueMessage"))
-        {
-            messages.Add(new QueueMessage(
-                item.Element("MessageId")!.Value,
-                item.Element("PopReceipt")?.Value ?? string.Empty,
-                DecodeMessageText(item.Element("MessageText")?.Value ?? string.Empty),
-                long.Parse(item.Element("DequeueCount")?.Value ?? "0", CultureInfo.InvariantCulture),
-                Date(item.Element("InsertionTime")?.Value) ?? default,
-                Date(item.Element("TimeNextVisible")?.Value)));
-        }
-
-        return messages;
     }
 
-    private RequestFailedException StaleReceiptOr(Response response, string messageId)
+    /// <summary>A malformed or foreign pop receipt (400) is as stale as an old one (404): both are <see cref="StorageErrorCodes.MessageNotFound"/>.</summary>
+    private RequestFailedException StaleReceiptOr(RequestFailedException e, string messageId)
     {
-        var error = AzureErrors.From(response, $"message '{messageId}' of queue '{Name}'");
-        // a malformed or foreign pop receipt (400) is as stale as an old one
+        var error = AzureErrors.Map(e, $"message '{messageId}' of queue '{Name}'");
         return error.Status == 400 || error.ErrorCode is StorageErrorCodes.ResourceNotFound or StorageErrorCodes.MessageNotFound
-            ? new RequestFailedException(404, error.Message, StorageErrorCodes.MessageNotFound, error)
+            ? new RequestFailedException(404, error.Message, StorageErrorCodes.MessageNotFound, e)
             : error;
     }
-
-    private string MessagePath(string messageId) => Name + "/messages/" + StorageEndpoint.EncodeSegment(messageId);
-
-    private static string Seconds(TimeSpan value) => ((long)Math.Ceiling(value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset? Date(string? value) =>
-        value is not null && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
 }

@@ -1,28 +1,27 @@
+using System.Text.RegularExpressions;
 using Azure.Core;
-using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
 
 namespace PowerFunctions.Storage.AzureStorage;
 
 /// <summary>
-/// The Azure adapter: Table, Blob and Queue clients speaking the Storage REST APIs over Azure.Core's
-/// pipeline (retries with exponential backoff on 408/429/5xx, per-attempt timeout, request ids in
-/// logs). Authenticates with the account key from a connection string (SharedKeyLite for Table,
-/// SharedKey for Blob and Queue; Azurite's <c>UseDevelopmentStorage=true</c> included) or with
-/// Microsoft Entra ID bearer tokens (<c>https://storage.azure.com/.default</c>) when only the account
-/// name is known, as in Azure with a managed identity.
+/// The Azure adapter: the official <c>TableServiceClient</c>, <c>BlobServiceClient</c> and
+/// <c>QueueServiceClient</c>, built once per account and shared by every table, container and queue
+/// client. Authenticates with the account key of a connection string (Azurite's
+/// <c>UseDevelopmentStorage=true</c> or explicit endpoints included) or with Microsoft Entra ID tokens
+/// for the account name, as in Azure with a managed identity.
 /// </summary>
-public sealed class AzureStorageAccount : IStorageAccount
+public sealed partial class AzureStorageAccount : IStorageAccount
 {
-    /// <summary>The token scope of Azure Storage.</summary>
-    public const string StorageScope = "https://storage.azure.com/.default";
+    private readonly TableServiceClient _tables;
+    private readonly BlobServiceClient _blobs;
+    private readonly QueueServiceClient _queues;
 
-    private readonly StorageEndpoint _tables;
-    private readonly StorageEndpoint _blobs;
-    private readonly StorageEndpoint _queues;
-
-    private AzureStorageAccount(string accountName, StorageEndpoint tables, StorageEndpoint blobs, StorageEndpoint queues)
+    private AzureStorageAccount(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues)
     {
-        AccountName = accountName;
         _tables = tables;
         _blobs = blobs;
         _queues = queues;
@@ -30,46 +29,53 @@ public sealed class AzureStorageAccount : IStorageAccount
 
     public string Provider => "AzureStorage";
 
-    public string AccountName { get; }
+    public string AccountName => _blobs.AccountName;
 
-    public Uri TableEndpoint => _tables.BaseUri;
+    public Uri TableEndpoint => _tables.Uri;
 
-    public Uri BlobEndpoint => _blobs.BaseUri;
+    public Uri BlobEndpoint => _blobs.Uri;
 
-    public Uri QueueEndpoint => _queues.BaseUri;
+    public Uri QueueEndpoint => _queues.Uri;
 
-    /// <summary>Key-based access from a connection string (explicit endpoints win, for Azurite on custom ports).</summary>
+    /// <summary>
+    /// Account-key access from a connection string. Throws <see cref="FormatException"/> here, never
+    /// echoing the string (it holds the key), when any of the three services cannot be built from it.
+    /// </summary>
     public static AzureStorageAccount FromConnectionString(string connectionString, AzureStorageOptions? options = null)
     {
-        var parsed = StorageConnectionString.Parse(connectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         options ??= new AzureStorageOptions();
-        return new AzureStorageAccount(
-            parsed.AccountName,
-            Endpoint(parsed.TableEndpoint, options, new SharedKeyPolicy(parsed.AccountName, parsed.AccountKey, lite: true)),
-            Endpoint(parsed.BlobEndpoint, options, new SharedKeyPolicy(parsed.AccountName, parsed.AccountKey, lite: false)),
-            Endpoint(parsed.QueueEndpoint, options, new SharedKeyPolicy(parsed.AccountName, parsed.AccountKey, lite: false)));
+        try
+        {
+            return new AzureStorageAccount(
+                new TableServiceClient(connectionString, options.Apply(new TableClientOptions())),
+                new BlobServiceClient(connectionString, options.Apply(new BlobClientOptions())),
+                new QueueServiceClient(connectionString, QueueOptions(options)));
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or UriFormatException)
+        {
+            throw new FormatException("the storage connection string is not usable: it needs AccountName and AccountKey (or UseDevelopmentStorage=true) and valid endpoints", e);
+        }
     }
 
     /// <summary>
     /// Microsoft Entra ID access (a managed identity in Azure, a developer's login elsewhere) to
-    /// <c>https://{account}.table|blob|queue.core.windows.net</c>, or to the endpoints given.
+    /// <c>https://{account}.table|blob|queue.core.windows.net</c>; no key anywhere.
     /// </summary>
-    public static AzureStorageAccount FromAccountName(string accountName, TokenCredential credential, AzureStorageOptions? options = null, Uri? tableEndpoint = null, Uri? blobEndpoint = null, Uri? queueEndpoint = null)
+    public static AzureStorageAccount FromAccountName(string accountName, TokenCredential credential, AzureStorageOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accountName);
         ArgumentNullException.ThrowIfNull(credential);
-        if (!System.Text.RegularExpressions.Regex.IsMatch(accountName, "^[a-z0-9]{3,24}$"))
+        if (!AccountNamePattern().IsMatch(accountName))
         {
             throw new ArgumentException($"'{accountName}' is not a storage account name (3-24 lower-case letters and digits)", nameof(accountName));
         }
 
         options ??= new AzureStorageOptions();
-        var auth = new BearerTokenAuthenticationPolicy(credential, StorageScope);
         return new AzureStorageAccount(
-            accountName,
-            Endpoint(tableEndpoint ?? new Uri($"https://{accountName}.table.core.windows.net"), options, auth),
-            Endpoint(blobEndpoint ?? new Uri($"https://{accountName}.blob.core.windows.net"), options, auth),
-            Endpoint(queueEndpoint ?? new Uri($"https://{accountName}.queue.core.windows.net"), options, auth));
+            new TableServiceClient(new Uri($"https://{accountName}.table.core.windows.net"), credential, options.Apply(new TableClientOptions())),
+            new BlobServiceClient(new Uri($"https://{accountName}.blob.core.windows.net"), credential, options.Apply(new BlobClientOptions())),
+            new QueueServiceClient(new Uri($"https://{accountName}.queue.core.windows.net"), credential, QueueOptions(options)));
     }
 
     public ITableClient GetTableClient(string tableName) => new AzureTableClient(_tables, tableName);
@@ -78,13 +84,23 @@ public sealed class AzureStorageAccount : IStorageAccount
 
     public IQueueClient GetQueueClient(string queueName) => new AzureQueueClient(_queues, queueName);
 
-    private static StorageEndpoint Endpoint(Uri baseUri, AzureStorageOptions options, HttpPipelinePolicy auth)
+    /// <summary>
+    /// Base64 message bodies, as the Functions queue trigger expects. A message someone wrote in
+    /// another encoding is logged and left on the queue (it expires with its time to live).
+    /// </summary>
+    private static QueueClientOptions QueueOptions(AzureStorageOptions options)
     {
-        var pipeline = HttpPipelineBuilder.Build(
-            options,
-            perCallPolicies: [],
-            perRetryPolicies: [new StorageHeadersPolicy(options.ApiVersion, options.TimeProvider), auth, new StorageLoggingPolicy(options.Logger)],
-            responseClassifier: new ResponseClassifier());
-        return new StorageEndpoint(baseUri, pipeline);
+        var queueOptions = options.Apply(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var logger = options.Logger;
+        queueOptions.MessageDecodingFailed += args =>
+        {
+            var id = args.ReceivedMessage?.MessageId ?? args.PeekedMessage?.MessageId;
+            logger.LogWarning("queue {Queue}: message {MessageId} is not base64 and was skipped", args.Queue.Name, id);
+            return Task.CompletedTask;
+        };
+        return queueOptions;
     }
+
+    [GeneratedRegex("^[a-z0-9]{3,24}$")]
+    private static partial Regex AccountNamePattern();
 }

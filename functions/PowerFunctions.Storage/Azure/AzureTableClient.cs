@@ -1,105 +1,80 @@
-using System.Globalization;
-using System.Text.Json;
 using Azure;
 using Azure.Core;
+using SdkAction = Azure.Data.Tables.TableTransactionAction;
+using SdkActionType = Azure.Data.Tables.TableTransactionActionType;
+using SdkEntity = Azure.Data.Tables.TableEntity;
+using SdkTableClient = Azure.Data.Tables.TableClient;
+using SdkTransactionFailedException = Azure.Data.Tables.TableTransactionFailedException;
+using TableServiceClient = Azure.Data.Tables.TableServiceClient;
+using TableUpdateMode = Azure.Data.Tables.TableUpdateMode;
 
 namespace PowerFunctions.Storage.AzureStorage;
 
 /// <summary>
-/// <see cref="ITableClient"/> over the Table service REST API (JSON, OData v3). Keys are validated
-/// before any request; filters are built from <see cref="TableQuery"/> with escaped literals; entity
-/// groups go as one <c>$batch</c> after <see cref="TableTransaction.Validate"/> (Azurite enforces
-/// none of the rules, Azure does: we check so both behave alike).
+/// <see cref="ITableClient"/> on the SDK's <c>TableClient</c>. Our update and upsert replace (never
+/// merge); a missing entity reads as null; queries are built from <see cref="TableQuery"/> by
+/// <c>TableClient.CreateQueryFilter</c>, which escapes every key; the SDK's continuation token is
+/// passed through as it is. Transactions are checked with <see cref="TableTransaction.Validate"/>
+/// before sending (Azurite enforces none of the rules, Azure does), and a failing action comes back as
+/// our <see cref="TableTransactionFailedException"/> naming its index.
 /// </summary>
 public sealed class AzureTableClient : ITableClient
 {
-    private const string MinimalMetadata = "application/json;odata=minimalmetadata";
-    private const string NoMetadata = "application/json;odata=nometadata";
+    private readonly SdkTableClient _table;
 
-    private readonly StorageEndpoint _endpoint;
-
-    internal AzureTableClient(StorageEndpoint endpoint, string name)
+    internal AzureTableClient(TableServiceClient service, string name)
     {
         StorageNames.ValidateTableName(name);
-        _endpoint = endpoint;
+        _table = service.GetTableClient(name);
         Name = name;
     }
 
     public string Name { get; }
 
-    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
-    {
-        using var message = _endpoint.CreateMessage(RequestMethod.Post, "Tables");
-        SetTableHeaders(message.Request, NoMetadata);
-        message.Request.Headers.SetValue("Prefer", "return-no-content");
-        message.Request.Headers.SetValue("Content-Type", NoMetadata);
-        message.Request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["TableName"] = Name }));
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status is 201 or 204 or 409)
-        {
-            return;
-        }
-
-        throw AzureErrors.From(response, $"creating table '{Name}'");
-    }
+    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) =>
+        AzureErrors.Run($"creating table '{Name}'", () => _table.CreateIfNotExistsAsync(cancellationToken));
 
     public async Task<TableEntity?> GetEntityAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
-        ValidateKeys(partitionKey, rowKey);
-        using var message = _endpoint.CreateMessage(RequestMethod.Get, EntityPath(partitionKey, rowKey));
-        SetTableHeaders(message.Request, MinimalMetadata);
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status == 200)
+        TableEntityMapping.ValidateKeys(partitionKey, rowKey);
+        var response = await AzureErrors.Run(Describe(partitionKey, rowKey), () => _table.GetEntityIfExistsAsync<SdkEntity>(partitionKey, rowKey, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (response.HasValue)
         {
-            using var json = JsonDocument.Parse(response.Content.ToMemory());
-            return TableEntityJson.Read(json.RootElement, response.Headers.ETag?.ToString());
+            return TableEntityMapping.FromSdk(response.Value!);
         }
 
-        var error = AzureErrors.From(response, Describe(partitionKey, rowKey));
-        if (error.ErrorCode == StorageErrorCodes.ResourceNotFound)
-        {
-            return null;
-        }
-
-        throw error;
+        ThrowIfTableMissing(response.GetRawResponse());
+        return null;
     }
 
     public async Task<ETag> AddEntityAsync(TableEntity entity, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(entity);
-        ValidateKeys(entity.PartitionKey, entity.RowKey);
-        using var message = _endpoint.CreateMessage(RequestMethod.Post, StorageEndpoint.EncodeSegment(Name));
-        SetEntityBody(message, entity);
-        message.Request.Headers.SetValue("Prefer", "return-no-content");
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return response.Status is 201 or 204
-            ? RequireETag(response)
-            : throw AzureErrors.From(response, Describe(entity.PartitionKey, entity.RowKey));
+        var sdk = TableEntityMapping.ToSdk(entity);
+        var response = await AzureErrors.Run(Describe(entity.PartitionKey, entity.RowKey), () => _table.AddEntityAsync(sdk, cancellationToken)).ConfigureAwait(false);
+        return Stamp(entity, response);
     }
 
-    public Task<ETag> UpdateEntityAsync(TableEntity entity, ETag ifMatch, CancellationToken cancellationToken = default) =>
-        PutAsync(entity, TableBatch.IfMatch(ifMatch), cancellationToken);
+    public async Task<ETag> UpdateEntityAsync(TableEntity entity, ETag ifMatch, CancellationToken cancellationToken = default)
+    {
+        var sdk = TableEntityMapping.ToSdk(entity);
+        var response = await AzureErrors.Run(Describe(entity.PartitionKey, entity.RowKey), () => _table.UpdateEntityAsync(sdk, AnyWhenDefault(ifMatch), TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
+        return Stamp(entity, response);
+    }
 
-    public Task<ETag> UpsertEntityAsync(TableEntity entity, CancellationToken cancellationToken = default) =>
-        PutAsync(entity, null, cancellationToken);
+    public async Task<ETag> UpsertEntityAsync(TableEntity entity, CancellationToken cancellationToken = default)
+    {
+        var sdk = TableEntityMapping.ToSdk(entity);
+        var response = await AzureErrors.Run(Describe(entity.PartitionKey, entity.RowKey), () => _table.UpsertEntityAsync(sdk, TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
+        return Stamp(entity, response);
+    }
 
     public async Task DeleteEntityAsync(string partitionKey, string rowKey, ETag ifMatch = default, CancellationToken cancellationToken = default)
     {
-        ValidateKeys(partitionKey, rowKey);
-        using var message = _endpoint.CreateMessage(RequestMethod.Delete, EntityPath(partitionKey, rowKey));
-        SetTableHeaders(message.Request, MinimalMetadata);
-        message.Request.Headers.SetValue("If-Match", TableBatch.IfMatch(ifMatch));
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status is 204 or 200)
-        {
-            return;
-        }
+        TableEntityMapping.ValidateKeys(partitionKey, rowKey);
 
-        var error = AzureErrors.From(response, Describe(partitionKey, rowKey));
-        if (error.ErrorCode != StorageErrorCodes.ResourceNotFound)
-        {
-            throw error;
-        }
+        // the SDK answers a missing entity with its 404 response instead of an exception: that is success
+        var response = await AzureErrors.Run(Describe(partitionKey, rowKey), () => _table.DeleteEntityAsync(partitionKey, rowKey, AnyWhenDefault(ifMatch), cancellationToken)).ConfigureAwait(false);
+        ThrowIfTableMissing(response);
     }
 
     public async Task<TablePage> QueryAsync(TableQuery query, CancellationToken cancellationToken = default)
@@ -107,129 +82,136 @@ public sealed class AzureTableClient : ITableClient
         ArgumentNullException.ThrowIfNull(query);
         if (query.PageSize is < 1 or > 1000)
         {
-            throw StorageErrors.InvalidInput($"page size {query.PageSize} is outside 1-1000");
+            throw StorageErrors.InvalidInput($"a page holds 1 to 1000 entities, not {query.PageSize}");
         }
 
-        var filter = ODataFilter.Build(query);
-        var (nextPartition, nextRow) = query.ContinuationToken is null ? (null, null) : TableContinuationToken.Unpack(query.ContinuationToken);
-        while (true)
+        var pages = _table.QueryAsync<SdkEntity>(Filter(query), query.PageSize, cancellationToken: cancellationToken)
+            .AsPages(query.ContinuationToken, query.PageSize);
+        try
         {
-            using var message = _endpoint.CreateMessage(
-                RequestMethod.Get,
-                StorageEndpoint.EncodeSegment(Name) + "()",
-                ("$filter", filter),
-                ("$top", query.PageSize.ToString(CultureInfo.InvariantCulture)),
-                ("NextPartitionKey", nextPartition),
-                ("NextRowKey", nextRow));
-            SetTableHeaders(message.Request, MinimalMetadata);
-            var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            if (response.Status != 200)
+            await foreach (var page in pages.ConfigureAwait(false))
             {
-                throw AzureErrors.From(response, $"querying table '{Name}'");
-            }
+                var next = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
 
-            var entities = new List<TableEntity>();
-            using (var json = JsonDocument.Parse(response.Content.ToMemory()))
-            {
-                foreach (var element in json.RootElement.GetProperty("value").EnumerateArray())
+                // Azure may answer an empty page that still continues (a partition-server boundary): follow it
+                if (page.Values.Count > 0 || next is null)
                 {
-                    entities.Add(TableEntityJson.Read(element));
+                    return new TablePage(page.Values.Select(TableEntityMapping.FromSdk).ToList(), next);
                 }
             }
-
-            nextPartition = response.Headers.TryGetValue("x-ms-continuation-NextPartitionKey", out var np) ? np : null;
-            nextRow = response.Headers.TryGetValue("x-ms-continuation-NextRowKey", out var nr) ? nr : null;
-            var token = TableContinuationToken.Pack(nextPartition, nextRow);
-
-            // Azure may answer an empty page that still continues (a partition-server boundary): follow it
-            if (entities.Count > 0 || token is null)
-            {
-                return new TablePage(entities, token);
-            }
         }
+        catch (RequestFailedException e)
+        {
+            throw AzureErrors.Map(e, $"querying table '{Name}'");
+        }
+
+        return new TablePage([], null);
     }
 
     public async Task<IReadOnlyList<ETag>> SubmitTransactionAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default)
     {
         TableTransaction.Validate(actions);
-        foreach (var action in actions)
+        var sdkActions = actions.Select(ToSdk).ToList(); // keys and properties checked: 400 before anything is sent
+        Response<IReadOnlyList<Response>> response;
+        try
         {
-            ValidateKeys(action.Entity.PartitionKey, action.Entity.RowKey);
+            response = await _table.SubmitTransactionAsync(sdkActions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SdkTransactionFailedException e) when (e.FailedTransactionActionIndex is int index && index < actions.Count && e.ErrorCode != "TableNotFound")
+        {
+            var entity = actions[index].Entity;
+            throw new TableTransactionFailedException(index, AzureErrors.Map(e, $"action {index} ({actions[index].ActionType}) on {Describe(entity.PartitionKey, entity.RowKey)}"));
+        }
+        catch (RequestFailedException e)
+        {
+            throw AzureErrors.Map(e, $"a transaction on table '{Name}'");
         }
 
-        var (body, contentType) = TableBatch.Build(
-            _endpoint.Url(StorageEndpoint.EncodeSegment(Name)),
-            actions,
-            (pk, rk) => _endpoint.Url(EntityPath(pk, rk)));
-        using var message = _endpoint.CreateMessage(RequestMethod.Post, "$batch");
-        SetTableHeaders(message.Request, "application/json");
-        message.Request.Headers.SetValue("Content-Type", contentType);
-        message.Request.Content = RequestContent.Create(body);
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 202)
+        var etags = new ETag[actions.Count];
+        for (var i = 0; i < actions.Count; i++)
         {
-            throw AzureErrors.From(response, $"a transaction on table '{Name}'");
+            if (actions[i].ActionType != TableTransactionActionType.Delete)
+            {
+                etags[i] = Stamp(actions[i].Entity, response.Value[i]);
+            }
         }
 
-        var parts = TableBatch.Parse(response.Content.ToString());
-        var failed = parts.FirstOrDefault(p => p.Status >= 300);
-        if (failed is not null)
-        {
-            var index = TableBatch.FailedIndex(failed, parts, actions.Count);
-            var action = actions[index];
-            var error = AzureErrors.Map(failed.Status, AzureErrors.ParseBody(failed.Body), $"action {index} ({action.ActionType}) on {Describe(action.Entity.PartitionKey, action.Entity.RowKey)}", response.Headers.RequestId);
-            throw new TableTransactionFailedException(index, error);
-        }
-
-        if (parts.Count != actions.Count)
-        {
-            throw new RequestFailedException(response.Status, $"the batch answered {parts.Count} responses for {actions.Count} actions", "InvalidResponse", null);
-        }
-
-        return parts.Select((p, i) => actions[i].ActionType == TableTransactionActionType.Delete || !p.Headers.TryGetValue("ETag", out var etag) ? default : new ETag(etag)).ToList();
+        return etags;
     }
 
-    private async Task<ETag> PutAsync(TableEntity entity, string? ifMatch, CancellationToken cancellationToken)
+    /// <summary>The OData filter of a structured query, every key escaped by the SDK; null reads the whole table.</summary>
+    private static string? Filter(TableQuery query)
     {
-        ArgumentNullException.ThrowIfNull(entity);
-        ValidateKeys(entity.PartitionKey, entity.RowKey);
-        using var message = _endpoint.CreateMessage(RequestMethod.Put, EntityPath(entity.PartitionKey, entity.RowKey));
-        SetEntityBody(message, entity);
-        if (ifMatch is not null)
+        var clauses = new List<string>();
+        if (query.PartitionKey is { } partition)
         {
-            message.Request.Headers.SetValue("If-Match", ifMatch);
+            clauses.Add(SdkTableClient.CreateQueryFilter($"PartitionKey eq {partition}"));
+        }
+        else
+        {
+            if (query.PartitionKeyFrom is { } from)
+            {
+                clauses.Add(SdkTableClient.CreateQueryFilter($"PartitionKey ge {from}"));
+            }
+
+            if (query.PartitionKeyTo is { } to)
+            {
+                clauses.Add(SdkTableClient.CreateQueryFilter($"PartitionKey lt {to}"));
+            }
         }
 
-        var response = await _endpoint.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return response.Status is 204 or 200 or 201
-            ? RequireETag(response)
-            : throw AzureErrors.From(response, Describe(entity.PartitionKey, entity.RowKey));
+        if (query.RowKeyFrom is { } rowFrom)
+        {
+            clauses.Add(SdkTableClient.CreateQueryFilter($"RowKey ge {rowFrom}"));
+        }
+
+        if (query.RowKeyTo is { } rowTo)
+        {
+            clauses.Add(SdkTableClient.CreateQueryFilter($"RowKey lt {rowTo}"));
+        }
+
+        return clauses.Count == 0 ? null : string.Join(" and ", clauses);
     }
 
-    private static void SetEntityBody(HttpMessage message, TableEntity entity)
+    private static SdkAction ToSdk(TableTransactionAction action)
     {
-        SetTableHeaders(message.Request, NoMetadata);
-        message.Request.Headers.SetValue("Content-Type", NoMetadata);
-        message.Request.Content = RequestContent.Create(TableEntityJson.Serialize(entity));
+        ArgumentNullException.ThrowIfNull(action);
+        var entity = action.Entity;
+        switch (action.ActionType)
+        {
+            case TableTransactionActionType.Add:
+                return new SdkAction(SdkActionType.Add, TableEntityMapping.ToSdk(entity));
+            case TableTransactionActionType.UpdateReplace:
+                return new SdkAction(SdkActionType.UpdateReplace, TableEntityMapping.ToSdk(entity), AnyWhenDefault(action.IfMatch));
+            case TableTransactionActionType.UpsertReplace:
+                return new SdkAction(SdkActionType.UpsertReplace, TableEntityMapping.ToSdk(entity));
+            case TableTransactionActionType.Delete:
+                TableEntityMapping.ValidateKeys(entity.PartitionKey, entity.RowKey);
+                return new SdkAction(SdkActionType.Delete, new SdkEntity(entity.PartitionKey, entity.RowKey), AnyWhenDefault(action.IfMatch));
+            default:
+                throw StorageErrors.InvalidTransaction($"unknown transaction action {action.ActionType}");
+        }
     }
 
-    private static void SetTableHeaders(Request request, string accept)
+    /// <summary>No ETag given means any version, as on the embedded adapter.</summary>
+    private static ETag AnyWhenDefault(ETag ifMatch) => ifMatch == default ? ETag.All : ifMatch;
+
+    /// <summary>Sets the new ETag and time on the entity written, as the embedded adapter does, and returns the ETag.</summary>
+    private static ETag Stamp(TableEntity entity, Response response)
     {
-        request.Headers.SetValue("Accept", accept);
-        request.Headers.SetValue("DataServiceVersion", "3.0");
-        request.Headers.SetValue("MaxDataServiceVersion", "3.0;NetFx");
+        entity.ETag = response.Headers.ETag ?? throw new RequestFailedException(response.Status, "the table service answered a write without an ETag", "InvalidResponse", null);
+        entity.Timestamp = response.Headers.Date;
+        return entity.ETag;
     }
 
-    private static ETag RequireETag(Response response) =>
-        response.Headers.ETag ?? throw new RequestFailedException(response.Status, "the table service answered without an ETag", "InvalidResponse", null);
-
-    private static void ValidateKeys(string partitionKey, string rowKey)
+    /// <summary>The SDK returns a 404 without throwing for a missing entity; a missing table is an error on our port.</summary>
+    private void ThrowIfTableMissing(Response response)
     {
-        StorageNames.ValidateKey(partitionKey, "PartitionKey");
-        StorageNames.ValidateKey(rowKey, "RowKey");
+        if (response.Status == 404 && response.Headers.TryGetValue("x-ms-error-code", out var code) && code == "TableNotFound")
+        {
+            throw new RequestFailedException(404, $"table '{Name}' was not found", StorageErrorCodes.TableNotFound, null);
+        }
     }
-
-    private string EntityPath(string partitionKey, string rowKey) => StorageEndpoint.EncodeSegment(Name) + ODataFilter.EntityKeyPath(partitionKey, rowKey);
 
     private string Describe(string partitionKey, string rowKey) => $"entity ({partitionKey}, {rowKey}) of table '{Name}'";
 }

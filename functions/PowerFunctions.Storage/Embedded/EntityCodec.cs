@@ -13,9 +13,6 @@ internal static class EntityCodec
     /// <summary>Azure: at most 252 properties besides PartitionKey, RowKey and Timestamp.</summary>
     public const int MaxProperties = 252;
 
-    /// <summary>Azure: a property name is at most 255 characters.</summary>
-    public const int MaxNameLength = 255;
-
     /// <summary>Azure: a string property holds at most 64 KiB of UTF-16, i.e. 32,768 characters.</summary>
     public const int MaxStringLength = 32 * 1024;
 
@@ -67,7 +64,7 @@ internal static class EntityCodec
                 continue; // Azure stores no nulls: a null property is an absent one
             }
 
-            ValidateName(name);
+            StorageNames.ValidatePropertyName(name);
             WriteString(buffer, name);
             switch (value)
             {
@@ -194,17 +191,6 @@ internal static class EntityCodec
         }
 
         return entity;
-    }
-
-    /// <summary>Azure: a property name is a C# identifier (letters, digits, underscore; not starting with a digit), up to 255 characters, and not a system property.</summary>
-    private static void ValidateName(string name)
-    {
-        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || !(char.IsLetter(name[0]) || name[0] == '_')
-            || name.Any(c => !(char.IsLetterOrDigit(c) || c == '_'))
-            || name is "PartitionKey" or "RowKey" or "Timestamp" or "odata")
-        {
-            throw StorageErrors.InvalidInput($"'{name}' is not a valid property name (a C# identifier up to {MaxNameLength} characters, not PartitionKey, RowKey or Timestamp)");
-        }
     }
 
     private static void WriteByte(ArrayBufferWriter<byte> buffer, byte value)

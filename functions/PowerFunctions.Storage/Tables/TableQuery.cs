@@ -3,7 +3,8 @@ namespace PowerFunctions.Storage;
 /// <summary>
 /// A structured query: an exact partition (or a partition range) and a row-key range, never a raw
 /// filter string, so no caller can break or widen a query with a quote in a key. The Azure adapter
-/// turns it into an escaped OData <c>$filter</c>; the embedded adapter into SQL parameters.
+/// turns it into an OData filter escaped by the SDK's <c>TableClient.CreateQueryFilter</c>; the embedded
+/// adapter into SQL parameters.
 /// </summary>
 public sealed record TableQuery
 {

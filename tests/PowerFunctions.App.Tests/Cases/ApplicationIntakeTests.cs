@@ -189,10 +189,37 @@ public sealed class ApplicationIntakeTests
     }
 
     [Fact]
+    public async Task Submit_TwoIdempotencyKeyHeaders_Answers400AndCreatesNothing()
+    {
+        await using var app = await CaseApp.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = System.Net.Http.Json.JsonContent.Create(CaseApp.Application()) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", ["key-a", "key-b"]);
+
+        var response = await app.Citizen.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("request.idempotency_key_invalid", (await CaseApp.Json(response)).GetProperty("code").GetString());
+        Assert.Equal(0, await CountCasesAsync(app));
+        Assert.Equal(HttpStatusCode.Created, (await app.SubmitAsync(CaseApp.Application(), "key-a")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Submit_JsonSentAsTextPlain_Answers415AndCreatesNothing()
+    {
+        await using var app = await CaseApp.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = new StringContent(JsonSerializer.Serialize(CaseApp.Application()), System.Text.Encoding.UTF8, "text/plain") };
+        request.Headers.Add("Idempotency-Key", "k");
+
+        var response = await app.Citizen.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(0, await CountCasesAsync(app));
+    }
+
+    [Fact]
     public async Task Intake_QueueMessageDeliveredTwice_CreatesOneCase_BadMessageThrowsItsReason()
     {
         await using var app = await CaseApp.StartAsync();
-        var intake = app.App.Get<FunctionCatalog>().All.OfType<QueueFunction>().Single(f => f.Name == "ApplicationIntake");
         var message = JsonSerializer.Serialize(new
         {
             itemCode = FakeCatalog.Plain,
@@ -201,9 +228,9 @@ public sealed class ApplicationIntakeTests
             idempotencyKey = "hotline-0001",
         });
 
-        await intake.Handler(new QueueCall(message, "m1", 1, new Dictionary<string, string>(), "c1"), CancellationToken.None);
-        await intake.Handler(new QueueCall(message, "m1", 2, new Dictionary<string, string>(), "c2"), CancellationToken.None);
-        var bad = await Assert.ThrowsAsync<PoisonMessageException>(() => intake.Handler(new QueueCall(message.Replace(FakeCatalog.Plain, "NO-SUCH", StringComparison.Ordinal).Replace("hotline-0001", "hotline-0002", StringComparison.Ordinal), "m2", 1, new Dictionary<string, string>(), "c3"), CancellationToken.None));
+        await app.App.DeliverAsync("ApplicationIntake", message);
+        await app.App.DeliverAsync("ApplicationIntake", message, dequeueCount: 2);
+        var bad = await Assert.ThrowsAsync<PoisonMessageException>(() => app.App.DeliverAsync("ApplicationIntake", message.Replace(FakeCatalog.Plain, "NO-SUCH", StringComparison.Ordinal).Replace("hotline-0001", "hotline-0002", StringComparison.Ordinal)));
 
         Assert.Equal(1, await CountCasesAsync(app));
         Assert.Contains("catalog.item_not_found", bad.Message, StringComparison.Ordinal);
@@ -216,9 +243,9 @@ public sealed class ApplicationIntakeTests
             materials = new[] { new { code = "M1", name = "申请书" } },
             idempotencyKey = "hotline-0003",
         });
-        await intake.Handler(new QueueCall(incomplete, "m3", 1, new Dictionary<string, string>(), "c4"), CancellationToken.None);
+        await app.App.DeliverAsync("ApplicationIntake", incomplete);
         Assert.Equal(2, await CountCasesAsync(app));
-        Assert.Equal("applications", intake.Binding.QueueName);
+        Assert.Equal("applications", ((QueueFunction)app.App.Get<FunctionIndex>().Find("ApplicationIntake")!).QueueName);
     }
 
     [Fact]

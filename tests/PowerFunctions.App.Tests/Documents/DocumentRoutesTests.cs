@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
@@ -182,7 +183,7 @@ public sealed class DocumentRoutesTests
     [InlineData("2027-01-01T00:00:00+08:00", "2030-01-01T00:00:00+08:00")]   // not yet valid
     public async Task Issue_SealOutsideValidity_RefusedAndNothingStored(string from, string to)
     {
-        var (privateKey, _) = Sm2.GenerateKey();
+        var (privateKey, _) = SealCrypto.GenerateKey();
         await using var app = await TestApp.StartAsync(SealSettings("D09", privateKey, from, to));
         var request = SampleDocuments.For(DocumentType.AcceptanceNotice, department: "D09");
 
@@ -199,8 +200,8 @@ public sealed class DocumentRoutesTests
     public async Task Verify_DepartmentKeyReplaced_InvalidKeyNotTrusted()
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "pf-test-" + Guid.NewGuid().ToString("N"));
-        var (first, _) = Sm2.GenerateKey();
-        var (second, _) = Sm2.GenerateKey();
+        var (first, _) = SealCrypto.GenerateKey();
+        var (second, _) = SealCrypto.GenerateKey();
         await using var issuing = await TestApp.StartAsync(SealSettings("D01", first), dataPath);
         var issued = await issuing.Get<IDocumentIssuer>().IssueAsync(SampleDocuments.For(DocumentType.ApprovalDecision), CancellationToken.None);
         using (var valid = await Json(await issuing.Client.GetAsync($"/api/documents/{issued.Id}/verify")))
@@ -219,7 +220,7 @@ public sealed class DocumentRoutesTests
     public async Task Verify_RegisteredValidityEndsBeforeSigning_InvalidSealExpired()
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "pf-test-" + Guid.NewGuid().ToString("N"));
-        var (key, _) = Sm2.GenerateKey();
+        var (key, _) = SealCrypto.GenerateKey();
         await using var issuing = await TestApp.StartAsync(SealSettings("D01", key), dataPath);
         var issued = await issuing.Get<IDocumentIssuer>().IssueAsync(SampleDocuments.For(DocumentType.ApprovalDecision), CancellationToken.None);
 
@@ -265,17 +266,53 @@ public sealed class DocumentRoutesTests
         Assert.Equal("documents.seal_key_missing", problem.Code);
     }
 
+    /// <summary>
+    /// A fresh machine: no Debian font at all (the fallback path points at nothing). The acceptance of a
+    /// real application, over HTTP, issues its notice with the fonts the app carries, all embedded; the
+    /// notice states the acceptance once and prints the decision due date and the query code.
+    /// </summary>
     [Fact]
-    public async Task Issue_FontMissing_ProblemFontMissingAndAppStillAnswers()
+    [Trait("Source", "行政许可法 第三十二条")]
+    public async Task Accept_NoSystemFont_AcceptanceNoticeWithDueDateAndQueryCodeInBundledFonts()
     {
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Documents:FontPath"] = "/nonexistent/font.ttf" });
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Documents:FallbackFontPath"] = "/nonexistent/font.ttf" });
+        using var citizen = app.ClientFor("citizen", "", "citizen-9", "赵孟𫖯");
+        using var acceptor = app.ClientFor("acceptor", "D01", "acc-1", "李受理");
+        using var submission = new HttpRequestMessage(HttpMethod.Post, "/api/applications")
+        {
+            Content = JsonContent.Create(new
+            {
+                itemCode = SampleApplications.Item,
+                applicant = new { name = "赵孟𫖯", idType = "身份证", idNumber = "410102199001011234", phone = "13800000000" },
+                materials = new[] { "M01", "M02", "M03", "M04" }.Select(c => new { code = c, name = "材料" + c }),
+                form = new { address = "郑州市金水区" },
+            }),
+        };
+        submission.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var submitted = await SampleApplications.Json(await citizen.SendAsync(submission));
+        var caseNo = submitted.GetProperty("caseNo").GetString()!;
+        var queryCode = submitted.GetProperty("queryCode").GetString()!;
 
-        var problem = await Assert.ThrowsAsync<ProblemException>(() =>
-            app.Get<IDocumentIssuer>().IssueAsync(SampleDocuments.For(DocumentType.AcceptanceNotice), CancellationToken.None));
+        var accepted = await acceptor.PostAsync($"/api/cases/{caseNo}/accept", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
 
-        Assert.Equal("documents.font_missing", problem.Code);
-        Assert.Equal(503, problem.Status);
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/api/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var view = await SampleApplications.Json(await acceptor.GetAsync($"/api/cases/{caseNo}"));
+        var due = DateOnly.Parse(view.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "decision").GetProperty("due").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var notice = view.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("type").GetString() == "acceptance-notice");
+        var pdf = await app.Client.GetByteArrayAsync($"/api/documents/{notice.GetProperty("id").GetString()}");
+        Assert.True(PdfTools.Check(pdf).ExitCode == 0);
+        DocumentQualityTests.AssertAllFontsEmbedded(pdf);
+        var read = PdfReadBack.Read(pdf);
+        Assert.Empty(read.Notdefs);
+        Assert.DoesNotContain(read.Lines, Features.Documents.Rendering.LineBreaker.Violates);
+        var text = DocumentRenderingTests.Squash(PdfTools.ExtractText(pdf));
+        var body = text[..text.IndexOf("电子文书核验", StringComparison.Ordinal)];
+        Assert.Contains("受理通知书", body);
+        Assert.Contains("赵孟𫖯：", body);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(body, "予以受理"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(body, caseNo));
+        Assert.Contains($"作出决定期限{due.Year}年{due.Month}月{due.Day}日前", body);
+        Assert.Contains("查询码" + queryCode, body);
     }
 
     [Fact]

@@ -2,11 +2,9 @@ using System.Diagnostics;
 
 namespace PowerFunctions.App.Tests.Documents;
 
-/// <summary>Runs qpdf and pdftotext (Debian packages installed by tests/prerequisites.sh) on a PDF.</summary>
+/// <summary>Runs qpdf, pdftotext and pdffonts (Debian packages installed by tests/prerequisites.sh) on a PDF.</summary>
 internal static class PdfTools
 {
-    public const string FontPath = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
-
     /// <summary><c>qpdf --check</c>: exit code and output.</summary>
     public static (int ExitCode, string Output) Check(byte[] pdf) => WithFile(pdf, path => Run("qpdf", "--check", path));
 

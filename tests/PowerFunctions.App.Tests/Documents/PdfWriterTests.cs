@@ -4,15 +4,14 @@ namespace PowerFunctions.App.Tests.Documents;
 
 public sealed class PdfWriterTests
 {
-    private static readonly Lazy<TrueTypeFont> Font = new(() => TrueTypeFont.Load(PdfTools.FontPath));
-
     [Fact]
     public void Save_ChineseAndAsciiText_PassesQpdfAndExtractsText()
     {
-        var document = new PdfDocument(Font.Value) { Info = new PdfInfo { Title = "受理通知书", Subject = "doc-1" } };
+        var document = new PdfDocument(TestFonts.Bundled) { Info = new PdfInfo { Title = "受理通知书", Subject = "doc-1" } };
         var page = document.AddPage();
         page.Text("受理通知书 ABC 123", 72, 700, 22, bold: true);
         page.Text("申请人：张三", 72, 660, 12);
+        page.TextJustified("“食品经营许可证核发”申请，经审查，符合法定条件。", 72, 630, 12, 400);
         page.Rectangle(60, 600, 400, 40);
         page.Line(60, 590, 460, 590);
         page.Circle(300, 300, 60, 3, PdfColor.SealRed);
@@ -27,7 +26,23 @@ public sealed class PdfWriterTests
         Assert.Contains("受理通知书", text);
         Assert.Contains("ABC 123", text);
         Assert.Contains("申请人：张三", text);
-        Assert.True(pdf.Length < 50_000, $"{pdf.Length} bytes");
+        Assert.Contains("“食品经营许可证核发”", DocumentRenderingTests.Squash(text));
+        Assert.True(pdf.Length < 60_000, $"{pdf.Length} bytes");
+    }
+
+    [Fact]
+    public void Save_ChineseAndLatin_EveryFontEmbeddedNoStandardFont()
+    {
+        var document = new PdfDocument(TestFonts.Bundled);
+        document.AddPage().Text("受理编号 D01-2026-000123，Zoë Müller，m²", 72, 700, 12);
+
+        var fonts = PdfTools.Fonts(document.Save()).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
+
+        Assert.Equal(2, fonts.Count);
+        Assert.All(fonts, line => Assert.Matches(@"^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes", line));   // embedded, subset, ToUnicode
+        Assert.Contains(fonts, l => l.Contains("+NotoSerifCJKsc-TGH", StringComparison.Ordinal));
+        Assert.Contains(fonts, l => l.Contains("+LiberationSerif", StringComparison.Ordinal));
+        Assert.DoesNotContain(fonts, l => l.Contains("Courier", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -35,8 +50,8 @@ public sealed class PdfWriterTests
     {
         byte[] Render()
         {
-            var document = new PdfDocument(Font.Value);
-            document.AddPage().Text("送达回证", 72, 700, 16);
+            var document = new PdfDocument(TestFonts.Bundled);
+            document.AddPage().Text("送达回证 No.1", 72, 700, 16);
             return document.Save();
         }
 
@@ -44,14 +59,81 @@ public sealed class PdfWriterTests
     }
 
     [Fact]
+    public void Save_CharacterInNoFont_PlaceholderPrintedRealCharacterExtractedAndReported()
+    {
+        var document = new PdfDocument(TestFonts.Bundled);
+        document.AddPage().Text("申请人：吉田𠮷子〓", 72, 700, 12);   // 𠮷 U+20BB7: in neither bundled font
+
+        var pdf = document.Save();
+
+        Assert.Equal(["𠮷"], document.MissingCharacters);
+        Assert.Contains("吉田𠮷子", PdfTools.ExtractText(pdf));
+        var read = PdfReadBack.Read(pdf);
+        Assert.Empty(read.Notdefs);
+        var placeholder = Assert.Single(read.Glyphs, g => g.Text == "𠮷");
+        var geta = Assert.Single(read.Glyphs, g => g.Text == "〓");
+        Assert.Equal(geta.Glyph, placeholder.Glyph);   // drawn with the 〓 glyph
+        Assert.NotEqual(geta.Cid, placeholder.Cid);    // under a code of its own, which extracts as 𠮷
+    }
+
+    [Fact]
+    public void FontOf_AsciiCjkLatin_ChosenInThatOrder()
+    {
+        var fonts = TestFonts.Bundled;
+
+        Assert.Equal(0, fonts.FontOf('A'));
+        Assert.Equal(1, fonts.FontOf('“'));       // Chinese quotes are full width, from the CJK font
+        Assert.Equal(1, fonts.FontOf(0x2B5AF));    // 𫖯, 通用规范汉字表
+        Assert.Equal(1, fonts.FontOf('·'));        // the name separator, as Chinese text sets it
+        Assert.Equal(0, fonts.FontOf('ë'));        // not in the CJK subset: Latin
+        Assert.Equal(-1, fonts.FontOf('龑'));      // outside the subset, no fallback given
+        Assert.Equal(-1, fonts.FontOf(0x20BB7));   // 𠮷
+    }
+
+    [Fact]
+    public void Save_CharacterOnlyTheFallbackHas_SetInTheFallbackEmbedded()
+    {
+        // A set whose only font with ë is the fallback (the bundled CJK subset stands in for a Latin font lacking it).
+        var cjk = TestFonts.Bundled.Cjk;
+        var fonts = new PdfFontSet(cjk, cjk, fallback: TestFonts.Bundled.Latin);
+        var document = new PdfDocument(fonts);
+        document.AddPage().Text("申请人：张ë", 72, 700, 12);
+
+        var pdf = document.Save();
+
+        Assert.Equal(2, fonts.FontOf('ë'));
+        Assert.Empty(document.MissingCharacters);
+        Assert.Contains("申请人：张ë", PdfTools.ExtractText(pdf));
+        var read = PdfReadBack.Read(pdf);
+        Assert.Empty(read.Notdefs);
+        Assert.Contains(read.Glyphs, g => g.Text == "ë" && g.Font.EndsWith("+LiberationSerif", StringComparison.Ordinal));
+        DocumentQualityTests.AssertAllFontsEmbedded(pdf);
+    }
+
+    [Fact]
+    public void BundledCjkFont_CoversTheTongyongGuifanHanzibiaoAndGb2312()
+    {
+        var cjk = TestFonts.Bundled.Cjk;
+        var charset = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "fonts", "charset.txt")).Where(l => !l.StartsWith('#')).ToList();
+
+        var tgh = charset[0].EnumerateRunes().ToList();
+        Assert.Equal(8105, tgh.Count);
+        Assert.DoesNotContain(tgh, r => !cjk.Has(r.Value));
+        Assert.DoesNotContain(charset[1].EnumerateRunes(), r => !cjk.Has(r.Value));
+        Assert.DoesNotContain(charset[2].EnumerateRunes(), r => !cjk.Has(r.Value));
+        Assert.Equal("NotoSerifCJKsc-TGH", cjk.PostScriptName);
+        Assert.Equal("LiberationSerif", TestFonts.Bundled.Latin.PostScriptName);
+    }
+
+    [Fact]
     public void Subset_UsedGlyphs_KeepsOnlyThemAndNotdef()
     {
-        var font = Font.Value;
+        var font = TestFonts.Bundled.Cjk;
         var glyphs = "受理通知书".EnumerateRunes().Select(r => font.GlyphOf(r.Value)).ToList();
 
         var (bytes, ids) = TrueTypeSubsetter.Subset(font, glyphs);
 
-        var subset = TrueTypeFont.Parse(AddEmptyCmap(bytes));
+        var subset = TrueTypeFont.Parse(bytes);
         var components = glyphs.SelectMany(g => TrueTypeSubsetter.Components(font.GlyphData(g))).Distinct().Count();
         Assert.InRange(subset.GlyphCount, glyphs.Distinct().Count() + 1, glyphs.Distinct().Count() + 1 + components);
         Assert.Equal(0, ids[0]);
@@ -68,45 +150,12 @@ public sealed class PdfWriterTests
     }
 
     [Fact]
-    public void Font_ChineseAndAscii_HasEveryGlyph()
+    public void Parse_DamagedWoff_InvalidData()
     {
-        var document = new PdfDocument(Font.Value);
+        var woff = "wOFF"u8.ToArray().Concat(new byte[40]).ToArray();
+        woff[13] = 3;   // three tables, none present
 
-        Assert.Empty(document.Missing("受理通知书不予补正告知准许可决定送达回证整改〔〕第号年月日：ABCxyz0123-/"));
-    }
-
-    /// <summary>The subset has no cmap (the PDF maps codes); the parser wants one, so graft an empty format 4.</summary>
-    private static byte[] AddEmptyCmap(byte[] font)
-    {
-        // Re-assemble through the subsetter's own table layout: parse requires cmap, so append one table record.
-        var count = (font[4] << 8) | font[5];
-        var cmap = new byte[] { 0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12, 0, 4, 0, 24, 0, 0, 0, 2, 0, 2, 0, 0, 0, 0, 0xFF, 0xFF, 0, 0, 0xFF, 0xFF, 0, 1, 0, 0 };
-        var header = 12 + (16 * count);
-        var result = new byte[font.Length + 16 + cmap.Length];
-        Array.Copy(font, 0, result, 0, header);
-        Array.Copy(font, header, result, header + 16, font.Length - header);
-        for (var i = 0; i < count; i++)
-        {
-            var offsetAt = 12 + (16 * i) + 8;
-            var offset = (font[offsetAt] << 24) | (font[offsetAt + 1] << 16) | (font[offsetAt + 2] << 8) | font[offsetAt + 3];
-            offset += 16;
-            result[offsetAt] = (byte)(offset >> 24);
-            result[offsetAt + 1] = (byte)(offset >> 16);
-            result[offsetAt + 2] = (byte)(offset >> 8);
-            result[offsetAt + 3] = (byte)offset;
-        }
-
-        var record = header;
-        "cmap"u8.CopyTo(result.AsSpan(record));
-        var cmapOffset = font.Length + 16;
-        result[record + 8] = (byte)(cmapOffset >> 24);
-        result[record + 9] = (byte)(cmapOffset >> 16);
-        result[record + 10] = (byte)(cmapOffset >> 8);
-        result[record + 11] = (byte)cmapOffset;
-        result[record + 15] = (byte)cmap.Length;
-        cmap.CopyTo(result, cmapOffset);
-        result[4] = (byte)((count + 1) >> 8);
-        result[5] = (byte)(count + 1);
-        return result;
+        Assert.Throws<InvalidDataException>(() => TrueTypeFont.Parse(woff));
+        Assert.Throws<InvalidDataException>(() => TrueTypeFont.Parse([0, 1, 0, 0, 0, 0]));
     }
 }

@@ -49,8 +49,6 @@ public sealed class ConfigurationTests
     [InlineData("Queues:VisibilityTimeout", "soon")]
     [InlineData("Queues:BatchSize", "33")]
     [InlineData("Queues:MaxPollingInterval", "00:00:00")]
-    [InlineData("FUNCTIONS_CUSTOMHANDLER_PORT", "http")]
-    [InlineData("FUNCTIONS_CUSTOMHANDLER_PORT", "70000")]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317")]
     public void Build_BadSetting_ConfigurationExceptionNamesIt(string name, string value)
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Azure.Functions.Worker;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Tests.Support;
 using PowerFunctions.Storage;
@@ -24,13 +25,13 @@ public sealed class RunnerTests
     public async Task TimerRunner_EverySecondSchedule_FiresWithTheInjectedClock()
     {
         var probe = new Probe();
-        await using var app = await TestApp.StartAsync(FastRunners, overrideServices: s => s.AddSingleton(probe).AddFunctionModule<TestFunctions>());
+        await using var app = await TestApp.StartAsync(FastRunners, overrideServices: s => s.AddSingleton(probe).AddSingleton(FunctionClasses.Of(typeof(TestFunctions))));
 
         await probe.WaitAsync(() => probe.Ticks.Count >= 2, TimeSpan.FromSeconds(10));
 
         var tick = probe.Ticks.First();
-        Assert.Equal(0, tick.ScheduledAt.Millisecond);
-        Assert.False(string.IsNullOrEmpty(tick.CorrelationId));
+        Assert.Equal(0, tick.ScheduleStatus!.Next.Millisecond);
+        Assert.True(tick.ScheduleStatus.Next > tick.ScheduleStatus.Last);
 
         // Real time between ticks; the handler's TimeProvider is the manual clock, which did not move.
         Assert.All(probe.ClockSeen, now => Assert.Equal(TestApp.DefaultStart, now));
@@ -40,7 +41,7 @@ public sealed class RunnerTests
     public async Task QueueRunner_HandlerSucceeds_MessageDeleted()
     {
         var probe = new Probe();
-        await using var app = await TestApp.StartAsync(FastRunners, overrideServices: s => s.AddSingleton(probe).AddFunctionModule<TestFunctions>());
+        await using var app = await TestApp.StartAsync(FastRunners, overrideServices: s => s.AddSingleton(probe).AddSingleton(FunctionClasses.Of(typeof(TestFunctions))));
         var queue = app.Get<IStorageAccount>().GetQueueClient(TestFunctions.OkQueue);
         await queue.CreateIfNotExistsAsync();
 
@@ -54,7 +55,7 @@ public sealed class RunnerTests
     public async Task QueueRunner_HandlerAlwaysFails_PoisonedAfterMaxDequeueCountWithReason()
     {
         var probe = new Probe();
-        await using var app = await TestApp.StartAsync(FastRunners, overrideServices: s => s.AddSingleton(probe).AddFunctionModule<TestFunctions>());
+        await using var app = await TestApp.StartAsync(FastRunners, overrideServices: s => s.AddSingleton(probe).AddSingleton(FunctionClasses.Of(typeof(TestFunctions))));
         var storage = app.Get<IStorageAccount>();
         var queue = storage.GetQueueClient(TestFunctions.FailingQueue);
         var poison = storage.GetQueueClient(TestFunctions.FailingQueue + "-poison");
@@ -76,35 +77,34 @@ public sealed class RunnerTests
     [Fact]
     public async Task QueueRunner_PoisonMessageException_PoisonedAtOnce()
     {
-        var probe = new Probe();
-        await using var app = await TestApp.StartAsync(FastRunners, overrideServices: s => s.AddSingleton(probe));
+        await using var app = await TestApp.StartAsync(FastRunners);
         var storage = app.Get<IStorageAccount>();
-        var queue = storage.GetQueueClient("complaints");
-        var poison = storage.GetQueueClient("complaints-poison");
+        var queue = storage.GetQueueClient("applications");
+        var poison = storage.GetQueueClient("applications-poison");
         await queue.CreateIfNotExistsAsync();
         await poison.CreateIfNotExistsAsync();
 
-        await queue.SendMessageAsync("{not a ticket");
+        await queue.SendMessageAsync("{not an application");
 
-        await probe.WaitAsync(async () => (await poison.PeekMessagesAsync(1)).Count == 1, TimeSpan.FromSeconds(10));
+        await new Probe().WaitAsync(async () => (await poison.PeekMessagesAsync(1)).Count == 1, TimeSpan.FromSeconds(10));
         var record = JsonDocument.Parse((await poison.PeekMessagesAsync(1))[0].MessageText).RootElement;
         Assert.Equal(1, record.GetProperty("dequeueCount").GetInt64());
-        Assert.Equal("ComplaintIntake", record.GetProperty("function").GetString());
+        Assert.Equal("ApplicationIntake", record.GetProperty("function").GetString());
+        Assert.Equal("{not an application", record.GetProperty("messageText").GetString());
     }
 
     [Fact]
-    public async Task QueueRunner_ComplaintOnStorageQueue_RecordedAndListed()
+    public async Task TimerRunner_HotlineTicketOnTheQueue_RecordedWithinTheNextTick()
     {
         await using var app = await TestApp.StartAsync(FastRunners);
-        var queue = app.Get<IStorageAccount>().GetQueueClient("complaints");
-        await queue.CreateIfNotExistsAsync();
+        var queue = app.Get<IStorageAccount>().GetQueueClient("hotline-tickets");
 
-        await queue.SendMessageAsync(Envelopes.Complaint("T-RUN-1"));
+        await queue.SendMessageAsync(Complaints.ComplaintTests.Ticket("T-RUN-1"));
 
         var supervisor = app.ClientFor("supervisor");
         await new Probe().WaitAsync(
             async () => (await supervisor.GetFromJsonAsync<JsonElement>("/api/complaints")).EnumerateArray().Any(c => c.GetProperty("ticketId").GetString() == "T-RUN-1"),
-            TimeSpan.FromSeconds(10));
+            TimeSpan.FromSeconds(15));
     }
 
     [Fact]
@@ -116,19 +116,19 @@ public sealed class RunnerTests
         Assert.Null(app.Services.GetService<QueueRunner>());
     }
 
-    [Fact]
-    public async Task Runners_UnderCustomHandler_NotRegisteredEvenWhenEnabled()
+    [Theory]
+    [InlineData(new[] { "--urls=http://127.0.0.1:0" }, false)]
+    [InlineData(new[] { "token", "--sub", "u1" }, false)]
+    [InlineData(new[] { "--host", "127.0.0.1", "--port", "50051", "--functions-uri", "http://127.0.0.1:50051/", "--functions-worker-id", "w1" }, true)]
+    public void IsFunctionsHost_OnlyWhenTheHostPassesItsUri(string[] args, bool expected)
     {
-        await using var app = await TestApp.StartCustomHandlerAsync(new Dictionary<string, string?> { ["Runners:Enabled"] = "true" });
-
-        Assert.Null(app.Services.GetService<TimerRunner>());
-        Assert.Null(app.Services.GetService<QueueRunner>());
+        Assert.Equal(expected, PowerFunctionsHost.IsFunctionsHost(args));
     }
 
     /// <summary>What the test functions saw.</summary>
     public sealed class Probe
     {
-        public ConcurrentQueue<TimerCall> Ticks { get; } = new();
+        public ConcurrentQueue<TimerInfo> Ticks { get; } = new();
 
         public ConcurrentQueue<DateTimeOffset> ClockSeen { get; } = new();
 
@@ -150,29 +150,31 @@ public sealed class RunnerTests
     }
 
     /// <summary>A timer every second, a queue that always succeeds and one that always fails.</summary>
-    public sealed class TestFunctions(Probe probe, TimeProvider clock) : IFunctionModule
+    public sealed class TestFunctions(Probe probe, TimeProvider clock)
     {
         public const string OkQueue = "test-ok";
         public const string FailingQueue = "test-failing";
 
-        public IEnumerable<FunctionDeclaration> Declare()
+        [Function("TestEverySecond")]
+        public Task EverySecond([TimerTrigger("* * * * * *")] TimerInfo timer)
         {
-            yield return Function.Timer("TestEverySecond", "* * * * * *", (call, _) =>
-            {
-                probe.Ticks.Enqueue(call);
-                probe.ClockSeen.Enqueue(clock.GetUtcNow());
-                return Task.CompletedTask;
-            });
-            yield return Function.StorageQueue("TestOk", OkQueue, (call, _) =>
-            {
-                probe.Messages.Enqueue(call.MessageText);
-                return Task.CompletedTask;
-            });
-            yield return Function.StorageQueue("TestFailing", FailingQueue, (call, _) =>
-            {
-                probe.Failures.Enqueue(call.MessageText);
-                throw new InvalidOperationException("boom");
-            });
+            probe.Ticks.Enqueue(timer);
+            probe.ClockSeen.Enqueue(clock.GetUtcNow());
+            return Task.CompletedTask;
+        }
+
+        [Function("TestOk")]
+        public Task Ok([QueueTrigger(OkQueue)] string message, CancellationToken cancellationToken)
+        {
+            probe.Messages.Enqueue(message);
+            return Task.CompletedTask;
+        }
+
+        [Function("TestFailing")]
+        public Task Failing([QueueTrigger(FailingQueue)] string message)
+        {
+            probe.Failures.Enqueue(message);
+            throw new InvalidOperationException("boom");
         }
     }
 }

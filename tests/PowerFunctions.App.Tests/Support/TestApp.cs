@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Azure.Functions.Worker;
 using PowerFunctions.App.Auth;
 using PowerFunctions.App.Hosting;
 
@@ -64,15 +65,13 @@ public sealed class TestApp : IAsyncDisposable
         return new TestApp(app, dataPath, new Uri(address));
     }
 
-    /// <summary>
-    /// The app as the Functions host runs it: <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> set (0: a free port), so
-    /// <c>POST /{FunctionName}</c> answers the invocation envelope and the standalone runners stay off.
-    /// </summary>
-    public static Task<TestApp> StartCustomHandlerAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? overrideServices = null)
-    {
-        var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "0" };
-        return StartAsync(values, null, overrideServices);
-    }
+    /// <summary>Runs one tick of the timer function <paramref name="name"/> now, as the standalone timer runner does (with its wrapper).</summary>
+    public Task RunTimerAsync(string name, CancellationToken cancellationToken = default) =>
+        Get<FunctionInvoker>().InvokeTimerAsync((TimerFunction)Get<FunctionIndex>().Find(name)!, Services, new TimerInfo(), "test-" + name, cancellationToken);
+
+    /// <summary>Delivers <paramref name="message"/> to the queue function <paramref name="name"/> once, as the standalone queue runner does (with its wrapper).</summary>
+    public Task DeliverAsync(string name, string message, long dequeueCount = 1, CancellationToken cancellationToken = default) =>
+        Get<FunctionInvoker>().InvokeQueueAsync((QueueFunction)Get<FunctionIndex>().Find(name)!, Services, message, "m-" + Guid.NewGuid().ToString("N"), dequeueCount, "test-" + name, cancellationToken);
 
     public T Get<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();

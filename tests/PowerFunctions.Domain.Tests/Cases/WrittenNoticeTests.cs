@@ -18,9 +18,11 @@ public sealed class WrittenNoticeTests
         var notice = f.Case.Accept(f.Context).Value.Document!;
 
         Assert.Equal(DocumentKind.AcceptanceNotice, notice.Kind);
-        Assert.Equal("2026年10月9日", Field(notice, "办结期限"));
-        Assert.Equal("QC123456", Field(notice, "查询码"));
-        Assert.DoesNotContain(notice.Fields, x => x.Key is "办件编号" or "申请事项"); // printed once, by the renderer
+        Assert.Equal(new AcceptanceNoticeFacts(new DateOnly(2026, 10, 9), "QC123456", Deemed: false), notice.Acceptance);
+        Assert.Equal("2026年9月18日", Field(notice, "受理日期"));
+        Assert.Equal("《中华人民共和国行政许可法》第三十二条第一款第（五）项", notice.LegalBasis);
+        Assert.DoesNotContain(notice.Fields, x => x.Key is "办件编号" or "申请事项" or "查询码"); // printed once, by the template
+        Assert.Empty(notice.Paragraphs); // the statement of the acceptance is the template's
     }
 
     [Theory]
@@ -48,10 +50,8 @@ public sealed class WrittenNoticeTests
         var document = f.Case.Documents.Single(d => d.Type == DocumentKind.SuspensionNotice);
         Assert.Equal("D01-20260918-000001-suspension-notice-1", document.Id);
         Assert.Equal(new DateOnly(2026, 10, 16), f.Case.Suspensions.Single().ExpectedUntil);
-        Assert.Equal("检验", Field(notice, "中止事由"));
-        Assert.Equal("2026年10月16日", Field(notice, "预计完成日期"));
-        Assert.Contains("不计入办理期限", notice.Paragraphs[0], StringComparison.Ordinal);
-        Assert.Equal("送省质检院检验", notice.Paragraphs[1]);
+        Assert.Equal(new SuspensionNoticeFacts(SuspensionReason.Testing, new DateOnly(2026, 9, 21), new DateOnly(2026, 10, 16), 14), notice.Suspension); // 9/22–9/24, 9/28–9/30 (9/25–27 off), 10/8, 10/9, 10/10 (make-up), 10/12–10/16
+        Assert.Equal(["送省质检院检验"], notice.Paragraphs); // the note; the statement is the template's
         Assert.Equal("《中华人民共和国行政许可法》第四十五条", notice.LegalBasis);
     }
 
@@ -76,10 +76,8 @@ public sealed class WrittenNoticeTests
         var notice = f.Case.Extend(3, "需征求相关部门意见", CaseFixture.Decider, f.Context).Value.Document!;
 
         Assert.Equal(DocumentKind.ExtensionNotice, notice.Kind);
-        Assert.Equal("2026年10月9日", Field(notice, "原办结期限"));
-        Assert.Equal("2026年10月13日", Field(notice, "延长后办结期限")); // 10/10 (make-up), 10/12, 10/13
+        Assert.Equal(new ExtensionNoticeFacts(new DateOnly(2026, 10, 9), new DateOnly(2026, 10, 13), 3, "钱决定"), notice.Extension); // 10/10 (make-up), 10/12, 10/13
         Assert.Equal("3个工作日", Field(notice, "延长期限"));
-        Assert.Equal("钱决定", Field(notice, "批准人"));
-        Assert.Equal(["延长理由：需征求相关部门意见"], notice.Paragraphs);
+        Assert.Equal(["需征求相关部门意见"], notice.Paragraphs); // the reasons; "延长期限的理由如下" is the template's
     }
 }

@@ -35,7 +35,7 @@ public sealed class ApiCodeTests
     public void DocumentKind_CodesAsStoredOnCases()
     {
         Assert.Equal("suspension-notice", ApiCode<DocumentKind>.Of(DocumentKind.SuspensionNotice));
-        Assert.Equal("延长办理期限告知书", ApiCode<DocumentKind>.Chinese(DocumentKind.ExtensionNotice));
+        Assert.Equal("延长行政许可期限告知书", ApiCode<DocumentKind>.Chinese(DocumentKind.ExtensionNotice));
         Assert.Equal("joint-opinion", ApiCode<DeadlineKind>.Of(DeadlineKind.JointOpinion));
     }
 

@@ -5,7 +5,7 @@ using Azure;
 
 namespace PowerFunctions.Storage.Tests.AzureStorage;
 
-/// <summary>The Azure blob client against a real Azurite: create-only uploads, hashes, metadata, listing.</summary>
+/// <summary>The Azure blob client against a real Azurite: create-only uploads, hashes, metadata and its encoding, listing.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class AzuriteBlobTests(Azurite azurite)
 {
@@ -136,5 +136,35 @@ public sealed class AzuriteBlobTests(Azurite azurite)
 
         Assert.Equal(["b/1", "b/2", "b/3"], names);
         Assert.Equal(2, pages);
+    }
+
+    [Fact]
+    public async Task Upload_MetadataOnTheService_IsAsciiRfc2047WithOurSha256AndMd5()
+    {
+        var container = await NewContainerAsync();
+        var bytes = Encoding.UTF8.GetBytes("决定书");
+
+        await container.UploadAsync("d.pdf", bytes, "application/pdf", new Dictionary<string, string> { ["title"] = "不予许可决定书", ["caseId"] = "A-1" });
+        var raw = (await new Azure.Storage.Blobs.BlobClient(azurite.ConnectionString, container.Name, "d.pdf").GetPropertiesAsync()).Value;
+
+        Assert.Equal("=?UTF-8?B?" + Convert.ToBase64String(Encoding.UTF8.GetBytes("不予许可决定书")) + "?=", raw.Metadata["title"]);
+        Assert.Equal("A-1", raw.Metadata["caseId"]);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), raw.Metadata["sha256"]);
+        Assert.Equal(MD5.HashData(bytes), raw.ContentHash);
+        Assert.Equal("application/pdf", raw.ContentType);
+    }
+
+    [Fact]
+    public async Task Read_BlobWrittenByAnotherClient_HasNoSha256AndItsOwnMetadata()
+    {
+        var container = await NewContainerAsync();
+        await new Azure.Storage.Blobs.BlobClient(azurite.ConnectionString, container.Name, "other.txt").UploadAsync(BinaryData.FromString("x"));
+
+        var properties = await container.GetPropertiesAsync("other.txt");
+
+        Assert.NotNull(properties);
+        Assert.Equal(string.Empty, properties.Sha256);
+        Assert.Empty(properties.Metadata);
+        Assert.Equal(1, properties.Length);
     }
 }

@@ -4,7 +4,11 @@ using PowerFunctions.Storage.AzureStorage;
 
 namespace PowerFunctions.Storage.Tests.AzureStorage;
 
-/// <summary>The Azure table client against a real Azurite: typing, escaping, conditions, paging, batches.</summary>
+/// <summary>
+/// The Azure table client against a real Azurite: how our port maps onto the SDK (types, escaping of
+/// quotes in keys, replace-not-merge, ETags, missing tables, paging with the SDK's token, transaction
+/// rules checked before sending and failures named by index).
+/// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class AzuriteTableTests(Azurite azurite)
 {
@@ -183,6 +187,7 @@ public sealed class AzuriteTableTests(Azurite azurite)
 
         Assert.Equal(400, e.Status);
         Assert.Equal(StorageErrorCodes.InvalidInput, e.ErrorCode);
+        Assert.Null(e.InnerException); // refused here, not by the service
         Assert.Empty((await table.QueryAsync(new TableQuery())).Entities);
     }
 
@@ -229,13 +234,70 @@ public sealed class AzuriteTableTests(Azurite azurite)
     }
 
     [Fact]
-    public async Task Query_ForeignContinuationToken_Throws400()
+    public async Task Query_ContinuationToken_IsTheSdksOwnPassedThrough()
+    {
+        var table = await NewTableAsync();
+        await table.SubmitTransactionAsync(Enumerable.Range(0, 5).Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("o'p", $"r{i}"))).ToList());
+        var sdk = new Azure.Data.Tables.TableClient(azurite.ConnectionString, table.Name);
+
+        var ours = await table.QueryAsync(new TableQuery { PartitionKey = "o'p", PageSize = 2 });
+        var theirs = await sdk.QueryAsync<Azure.Data.Tables.TableEntity>("PartitionKey eq 'o''p'", 2).AsPages(null, 2).FirstAsync();
+        var next = await table.QueryAsync(new TableQuery { PartitionKey = "o'p", PageSize = 2, ContinuationToken = theirs.ContinuationToken });
+
+        Assert.NotNull(ours.ContinuationToken);
+        Assert.Equal(theirs.ContinuationToken, ours.ContinuationToken);
+        Assert.Equal(["r2", "r3"], next.Entities.Select(e => e.RowKey));
+    }
+
+    [Fact]
+    public async Task GetAndDelete_MissingTable_Throw404TableNotFound()
+    {
+        var table = azurite.CreateAccount().GetTableClient("missing" + Guid.NewGuid().ToString("N"));
+
+        var get = await Assert.ThrowsAsync<RequestFailedException>(() => table.GetEntityAsync("p", "r"));
+        var delete = await Assert.ThrowsAsync<RequestFailedException>(() => table.DeleteEntityAsync("p", "r"));
+
+        Assert.Equal((404, StorageErrorCodes.TableNotFound), (get.Status, get.ErrorCode));
+        Assert.Equal((404, StorageErrorCodes.TableNotFound), (delete.Status, delete.ErrorCode));
+    }
+
+    [Fact]
+    public async Task Writes_StampTheEntityWithItsNewETagAndTime()
+    {
+        var table = await NewTableAsync();
+        var entity = new TableEntity("p", "r") { ["V"] = 1 };
+
+        var added = await table.AddEntityAsync(entity);
+        Assert.Equal(added, entity.ETag);
+        Assert.NotNull(entity.Timestamp);
+        var updated = await table.UpdateEntityAsync(entity, entity.ETag);
+
+        Assert.Equal(updated, entity.ETag);
+        Assert.Equal(updated, (await table.GetEntityAsync("p", "r"))!.ETag);
+    }
+
+    public static TheoryData<string, object> BadProperties() => new()
+    {
+        { "bad-name", "x" },
+        { "1st", "x" },
+        { "PartitionKey", "x" },
+        { "Timestamp", DateTimeOffset.UnixEpoch },
+        { "Amount", 1.5m },
+        { "Local", new DateTime(2026, 9, 18) },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadProperties))]
+    public async Task Add_BadPropertyNameOrType_Throws400BeforeSending(string name, object value)
     {
         var table = await NewTableAsync();
 
-        var e = await Assert.ThrowsAsync<RequestFailedException>(() => table.QueryAsync(new TableQuery { ContinuationToken = "not-ours" }));
+        var e = await Assert.ThrowsAsync<RequestFailedException>(() => table.AddEntityAsync(new TableEntity("p", "r") { [name] = value }));
 
         Assert.Equal(400, e.Status);
+        Assert.Equal(StorageErrorCodes.InvalidInput, e.ErrorCode);
+        Assert.Null(e.InnerException); // refused here, not by the service
+        Assert.Empty((await table.QueryAsync(new TableQuery())).Entities);
     }
 
     [Fact]
@@ -320,6 +382,7 @@ public sealed class AzuriteTableTests(Azurite azurite)
 
         Assert.Equal(400, e.Status);
         Assert.Equal(StorageErrorCodes.InvalidTransaction, e.ErrorCode);
+        Assert.Null(e.InnerException); // refused before sending: Azurite would take most of these
         Assert.True(why.Length > 0);
         Assert.Empty((await table.QueryAsync(new TableQuery())).Entities);
     }

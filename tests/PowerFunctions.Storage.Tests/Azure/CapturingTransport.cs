@@ -4,7 +4,7 @@ using PowerFunctions.Storage.AzureStorage;
 
 namespace PowerFunctions.Storage.Tests.AzureStorage;
 
-/// <summary>A transport that records each request and answers with the queued statuses (then 200 with a table-shaped body).</summary>
+/// <summary>A transport that records each request and answers with the queued statuses (then 200), each with a table-shaped body.</summary>
 internal sealed class CapturingTransport : HttpPipelineTransport
 {
     public Queue<int> Statuses { get; init; } = new();

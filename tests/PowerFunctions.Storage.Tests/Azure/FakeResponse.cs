@@ -5,21 +5,24 @@ using Azure.Core;
 
 namespace PowerFunctions.Storage.Tests.AzureStorage;
 
-/// <summary>A canned response: the status, a few Storage headers and a small JSON body.</summary>
+/// <summary>A canned response: the status, a few Storage headers and, on success, a small JSON entity.</summary>
 internal sealed class FakeResponse(int status, string clientRequestId) : Response
 {
-    private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["x-ms-approximate-messages-count"] = "0",
-        ["ETag"] = "W/\"1\"",
-        ["Content-Type"] = "application/json",
-    };
+    private readonly Dictionary<string, string> _headers = status < 400
+        ? new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["x-ms-approximate-messages-count"] = "0",
+            ["ETag"] = "W/\"1\"",
+            ["Content-Type"] = "application/json",
+        }
+        : new(StringComparer.OrdinalIgnoreCase) { ["x-ms-error-code"] = "ServerBusy" };
 
     public override int Status => status;
 
     public override string ReasonPhrase => status == 200 ? "OK" : "Error";
 
-    public override Stream? ContentStream { get; set; } = new MemoryStream(Encoding.UTF8.GetBytes("{\"PartitionKey\":\"p\",\"RowKey\":\"r\"}"));
+    /// <summary>An entity for a success; no body for a failure (the SDK then reads the status alone).</summary>
+    public override Stream? ContentStream { get; set; } = new MemoryStream(status < 400 ? Encoding.UTF8.GetBytes("{\"PartitionKey\":\"p\",\"RowKey\":\"r\"}") : []);
 
     public override string ClientRequestId { get; set; } = clientRequestId;
 

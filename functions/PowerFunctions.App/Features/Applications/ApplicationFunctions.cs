@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PowerFunctions.App.Auth;
+using Microsoft.Azure.Functions.Worker;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
 
@@ -12,28 +13,27 @@ namespace PowerFunctions.App.Features.Applications;
 /// <c>Idempotent-Replayed: true</c>; the same key with another body answers 409
 /// <c>request.idempotency_conflict</c>.
 /// </summary>
-public sealed class ApplicationFunctions(ApplicationService applications, ILogger<ApplicationFunctions> logger) : IFunctionModule
+public sealed class ApplicationFunctions(ApplicationService applications, ILogger<ApplicationFunctions> logger)
 {
     /// <summary>Idempotency keys of queue messages live in their own scope, apart from every caller's.</summary>
     public const string QueueScope = "queue:ApplicationIntake";
 
-    public IEnumerable<FunctionDeclaration> Declare()
-    {
-        yield return Function.Http("ApplicationSubmit", "POST", "applications", Access.AnyRole(Roles.Citizen), SubmitAsync);
-        yield return Function.ServiceBusQueue("ApplicationIntake", "applications", IntakeAsync);
-    }
+    /// <summary>The storage queue of <c>ApplicationIntake</c> (the Functions host's storage; standalone, the configured one).</summary>
+    public const string QueueName = "applications";
 
-    private async Task<HttpResult> SubmitAsync(HttpCall call, CancellationToken cancellationToken)
+    [Function("ApplicationSubmit")]
+    [AnyRole(Roles.Citizen)]
+    public async Task<IResult> SubmitAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var caller = call.RequireCaller();
-        var key = call.Header("Idempotency-Key");
+        var caller = request.RequireCaller();
+        var key = request.IdempotencyKey();
         if (string.IsNullOrWhiteSpace(key))
         {
             throw new ProblemException(400, "request.idempotency_key_required", "缺少幂等键", "the Idempotency-Key header is required");
         }
 
-        var request = call.ReadJson<ApplicationRequest>() with { IdempotencyKey = null, ApplicantSubject = null };
-        var (body, replayed) = await applications.SubmitAsync("caller:" + caller.Subject, caller.Subject, caller.Name, key, request, cancellationToken).ConfigureAwait(false);
+        var application = request.ReadJson<ApplicationRequest>() with { IdempotencyKey = null, ApplicantSubject = null };
+        var (body, replayed) = await applications.SubmitAsync("caller:" + caller.Subject, caller.Subject, caller.Name, key, application, cancellationToken).ConfigureAwait(false);
         var result = HttpResult.Created(body);
         return replayed ? result.WithHeader("Idempotent-Replayed", "true") : result;
     }
@@ -45,16 +45,17 @@ public sealed class ApplicationFunctions(ApplicationService applications, ILogge
     /// throws as it is and the message is retried; a retried message with the same key answers the case
     /// it already created.
     /// </summary>
-    private async Task IntakeAsync(QueueCall call, CancellationToken cancellationToken)
+    [Function("ApplicationIntake")]
+    public async Task IntakeAsync([QueueTrigger(QueueName)] string message, CancellationToken cancellationToken)
     {
         ApplicationRequest request;
         try
         {
-            request = JsonSerializer.Deserialize<ApplicationRequest>(call.MessageText, JsonDefaults.Options) ?? throw new JsonException("empty message");
+            request = JsonSerializer.Deserialize<ApplicationRequest>(message, JsonDefaults.Options) ?? throw new JsonException("empty message");
         }
         catch (JsonException e)
         {
-            throw new PoisonMessageException($"ApplicationIntake message {call.MessageId} is not an application: {e.Message}", e);
+            throw new PoisonMessageException($"the ApplicationIntake message is not an application: {e.Message}", e);
         }
 
         var key = request.IdempotencyKey;
@@ -62,12 +63,12 @@ public sealed class ApplicationFunctions(ApplicationService applications, ILogge
         try
         {
             var (body, replayed) = await applications.SubmitAsync(QueueScope, subject, request.Applicant?.Name ?? subject, key, request with { ApplicantSubject = null }, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("ApplicationIntake {MessageId} → {Body} (replayed {Replayed})", call.MessageId, JsonSerializer.Serialize(body, JsonDefaults.Options), replayed);
+            logger.LogInformation("ApplicationIntake took the application (replayed {Replayed})", replayed);
         }
         catch (ProblemException e) when (e.Status is >= 400 and < 500)
         {
             // Never acceptable as it is (bad body, unknown item, no applicant identity, key reused with another body).
-            throw new PoisonMessageException($"ApplicationIntake message {call.MessageId} refused: {e.Status} {e.Code} {e.Detail}", e);
+            throw new PoisonMessageException($"the ApplicationIntake message is refused: {e.Status} {e.Code} {e.Detail}", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PowerFunctions.App.Auth;
+using Microsoft.Azure.Functions.Worker;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
 using PowerFunctions.Domain.Calendar;
@@ -18,7 +19,7 @@ public sealed class CalendarFunctions(
     StoredCalendarProvider calendars,
     IEnumerable<ICalendarObserver> observers,
     TimeProvider clock,
-    ILogger<CalendarFunctions> logger) : IFunctionModule
+    ILogger<CalendarFunctions> logger)
 {
     /// <summary>The longest period the add endpoint computes (about ten years of calendar days).</summary>
     public const int MaxDays = 3650;
@@ -28,17 +29,12 @@ public sealed class CalendarFunctions(
     private static readonly DateOnly EarliestFrom = new(1900, 1, 1);
     private static readonly DateOnly LatestFrom = new(2199, 12, 31);
 
-    public IEnumerable<FunctionDeclaration> Declare()
-    {
-        yield return Function.Http("CalendarAdd", "GET", "calendar/add", Access.Public, AddAsync);
-        yield return Function.Http("CalendarYearGet", "GET", "calendar/{year}", Access.Public, GetYearAsync);
-        yield return Function.Http("CalendarYearPut", "PUT", "calendar/{year}", Access.AnyRole(Roles.Admin), PutYearAsync);
-    }
-
-    private async Task<HttpResult> AddAsync(HttpCall call, CancellationToken ct)
+    [Function("CalendarAdd")]
+    [Public]
+    public async Task<IResult> AddAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "calendar/add")] HttpRequest request, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var fromText = call.QueryValue("from");
+        var fromText = request.QueryValue("from");
         var from = YearScheduleJson.ParseDate(fromText);
         if (from is null)
         {
@@ -49,13 +45,13 @@ public sealed class CalendarFunctions(
             errors["from"] = [$"起算日期须在 {EarliestFrom:yyyy-MM-dd} 至 {LatestFrom:yyyy-MM-dd} 之间"];
         }
 
-        var daysText = call.QueryValue("days");
+        var daysText = request.QueryValue("days");
         if (!int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days > MaxDays)
         {
             errors["days"] = [daysText is null ? "缺少天数 days" : $"天数须为 0 到 {MaxDays} 之间的整数"];
         }
 
-        var unitText = call.QueryValue("unit");
+        var unitText = request.QueryValue("unit");
         PeriodUnit? unit = unitText switch
         {
             "working" => PeriodUnit.Working,
@@ -83,15 +79,17 @@ public sealed class CalendarFunctions(
             explanation.Skipped.Select(s => new SkippedView(s.Date, s.Reason)).ToList()));
     }
 
-    private async Task<HttpResult> GetYearAsync(HttpCall call, CancellationToken ct)
+    [Function("CalendarYearGet")]
+    [Public]
+    public async Task<IResult> GetYearAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "calendar/{year}")] HttpRequest request, string year, CancellationToken ct)
     {
-        var year = ParseYear(call.Route("year"));
+        var number = ParseYear(year);
         var calendar = await calendars.GetCalendarAsync(ct).ConfigureAwait(false);
-        var stored = await calendars.GetStoredAsync(year, ct).ConfigureAwait(false);
-        var schedule = calendar.ScheduleFor(year);
-        var builtIn = OfficialSchedules.All.Any(s => s.Year == year);
+        var stored = await calendars.GetStoredAsync(number, ct).ConfigureAwait(false);
+        var schedule = calendar.ScheduleFor(number);
+        var builtIn = OfficialSchedules.All.Any(s => s.Year == number);
         return HttpResult.Ok(new YearView(
-            year,
+            number,
             schedule is not null,
             schedule is null ? null : stored is not null ? "stored" : "built-in",
             builtIn,
@@ -102,24 +100,26 @@ public sealed class CalendarFunctions(
             stored is null ? null : Domain.Common.ChinaTime.InChina(stored.SavedAt)));
     }
 
-    private async Task<HttpResult> PutYearAsync(HttpCall call, CancellationToken ct)
+    [Function("CalendarYearPut")]
+    [AnyRole(Roles.Admin)]
+    public async Task<IResult> PutYearAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "calendar/{year}")] HttpRequest request, string year, CancellationToken ct)
     {
-        var caller = call.RequireCaller();
-        var year = ParseYear(call.Route("year"));
-        using var body = call.ReadJson<JsonDocument>();
-        var schedule = YearScheduleJson.Read(body.RootElement, year).OrThrow();
+        var caller = request.RequireCaller();
+        var number = ParseYear(year);
+        using var body = request.ReadJson<JsonDocument>();
+        var schedule = YearScheduleJson.Read(body.RootElement, number).OrThrow();
 
         var calendar = await calendars.SaveAsync(schedule, caller.Subject, clock.GetUtcNow(), ct).ConfigureAwait(false);
-        logger.LogInformation("calendar year {Year} loaded by {Subject}: {Holidays} holidays, {Makeups} make-up days", year, caller.Subject, schedule.Holidays.Count, schedule.MakeupWorkdays.Count);
+        logger.LogInformation("calendar number {Year} loaded by {Subject}: {Holidays} holidays, {Makeups} make-up days", number, caller.Subject, schedule.Holidays.Count, schedule.MakeupWorkdays.Count);
 
         var recomputed = 0;
         foreach (var observer in observers)
         {
-            recomputed += await observer.OnCalendarChangedAsync(year, calendar, ct).ConfigureAwait(false);
+            recomputed += await observer.OnCalendarChangedAsync(number, calendar, ct).ConfigureAwait(false);
         }
 
         return HttpResult.Ok(new PutView(
-            year,
+            number,
             schedule.Holidays.Select(h => new HolidayView(h.Name, h.From, h.To)).ToList(),
             schedule.MakeupWorkdays,
             recomputed));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PowerFunctions.App.Auth;
+using Microsoft.Azure.Functions.Worker;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
 using PowerFunctions.Domain.Cases;
@@ -15,10 +16,8 @@ namespace PowerFunctions.App.Features.Cases;
 /// Every command checks the role, the department (staff) or the applicant (citizen), the optional
 /// <c>If-Match</c> version (412) and the state machine (409 with the allowed actions).
 /// </summary>
-public sealed class CaseFunctions(CaseService cases, CaseStore store) : IFunctionModule
+public sealed class CaseFunctions(CaseService cases, CaseStore store)
 {
-    private static readonly string[] StaffRoles = [Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor, Roles.Admin];
-
     /// <summary>Who may ask for each action (API.md table).</summary>
     private static readonly Dictionary<CaseAction, string> RoleOf = new()
     {
@@ -39,28 +38,22 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store) : IFunctio
         [CaseAction.ObjectionAnswer] = Roles.Decider,
     };
 
-    public IEnumerable<FunctionDeclaration> Declare()
+    [Function("CaseGet")]
+    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor, Roles.Admin)]
+    public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseNo}")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
-        yield return Function.Http("CaseGet", "GET", "cases/{caseNo}", Access.AnyRole(StaffRoles), GetAsync);
-        yield return Function.Http("CaseProgress", "GET", "cases/{caseNo}/progress", Access.Public, ProgressAsync);
-        yield return Function.Http("CaseAuditVerify", "GET", "cases/{caseNo}/audit/verify", Access.AnyRole(StaffRoles), VerifyAsync);
-        yield return Function.Http("CaseExpertDrawVerify", "GET", "cases/{caseNo}/expert-draw/verify", Access.AnyRole(StaffRoles), VerifyDrawAsync);
-        yield return Function.Http("CaseObjection", "POST", "cases/{caseNo}/objections", Access.Public, ObjectionAsync);
-        yield return Function.Http("CaseCommand", "POST", "cases/{caseNo}/{action}", Access.Authenticated, CommandAsync);
-    }
-
-    private async Task<HttpResult> GetAsync(HttpCall call, CancellationToken cancellationToken)
-    {
-        var caller = call.RequireCaller();
-        var loaded = await cases.LoadRequiredAsync(call.Route("caseNo"), cancellationToken).ConfigureAwait(false);
+        var caller = request.RequireCaller();
+        var loaded = await cases.LoadRequiredAsync(caseNo, cancellationToken).ConfigureAwait(false);
         caller.RequireDepartment(loaded.Case.Terms.DepartmentCode, allowOversight: true);
         return await ViewAsync(loaded.Case, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<HttpResult> ProgressAsync(HttpCall call, CancellationToken cancellationToken)
+    [Function("CaseProgress")]
+    [Public]
+    public async Task<IResult> ProgressAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseNo}/progress")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
-        var code = call.QueryValue("queryCode") ?? string.Empty;
-        var loaded = await store.LoadAsync(call.Route("caseNo"), cancellationToken).ConfigureAwait(false);
+        var code = request.QueryValue("queryCode") ?? string.Empty;
+        var loaded = await store.LoadAsync(caseNo, cancellationToken).ConfigureAwait(false);
         if (loaded is null || !QueryCodes.Matches(loaded.Case.QueryCode, code))
         {
             throw Problems.NotFound("case.not_found", "办件不存在或查询码错误", "no case with this number and query code");
@@ -70,10 +63,11 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store) : IFunctio
         return HttpResult.Ok(CaseViews.Progress(loaded.Case, calendar, cases.Clock.GetUtcNow()));
     }
 
-    private async Task<HttpResult> VerifyAsync(HttpCall call, CancellationToken cancellationToken)
+    [Function("CaseAuditVerify")]
+    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor, Roles.Admin)]
+    public async Task<IResult> VerifyAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseNo}/audit/verify")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
-        var caller = call.RequireCaller();
-        var caseNo = call.Route("caseNo");
+        var caller = request.RequireCaller();
         var snapshot = await cases.LoadRequiredAsync(caseNo, cancellationToken).ConfigureAwait(false);
         caller.RequireDepartment(snapshot.Case.Terms.DepartmentCode, allowOversight: true);
         var events = await store.LoadEventsAsync(caseNo, cancellationToken).ConfigureAwait(false) ?? [];
@@ -91,40 +85,45 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store) : IFunctio
         });
     }
 
-    private async Task<HttpResult> VerifyDrawAsync(HttpCall call, CancellationToken cancellationToken)
+    [Function("CaseExpertDrawVerify")]
+    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor, Roles.Admin)]
+    public async Task<IResult> VerifyDrawAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseNo}/expert-draw/verify")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
-        var caller = call.RequireCaller();
-        var loaded = await cases.LoadRequiredAsync(call.Route("caseNo"), cancellationToken).ConfigureAwait(false);
+        var caller = request.RequireCaller();
+        var loaded = await cases.LoadRequiredAsync(caseNo, cancellationToken).ConfigureAwait(false);
         caller.RequireDepartment(loaded.Case.Terms.DepartmentCode, allowOversight: true);
         var draw = loaded.Case.ExpertDrawRecord ?? throw Problems.NotFound("case.no_expert_draw", "本案未抽取专家", "no experts were drawn for this case");
         var rerun = ExpertDraw.Draw(draw.Pool, draw.Count, draw.Seed);
         return HttpResult.Ok(new { seed = draw.Seed, count = draw.Count, pool = draw.Pool, recorded = draw.Drawn, rerun, matches = rerun.SequenceEqual(draw.Drawn) });
     }
 
-    private async Task<HttpResult> ObjectionAsync(HttpCall call, CancellationToken cancellationToken)
+    [Function("CaseObjection")]
+    [Public]
+    public async Task<IResult> ObjectionAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseNo}/objections")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
-        var body = call.ReadJson<ObjectionBody>();
+        var body = request.ReadJson<ObjectionBody>();
         var name = body.Name?.Trim();
-        var next = await cases.ExecuteAsync(call.Route("caseNo"), (c, _) => c.FileObjection(body.Name, body.Contact, body.Content), CaseActor.Public(string.IsNullOrEmpty(name) ? "公众" : name), null, null, cancellationToken).ConfigureAwait(false);
+        var next = await cases.ExecuteAsync(caseNo, (c, _) => c.FileObjection(body.Name, body.Contact, body.Content), CaseActor.Public(string.IsNullOrEmpty(name) ? "公众" : name), null, null, cancellationToken).ConfigureAwait(false);
         return HttpResult.Json(201, new { caseNo = next.CaseNo, objectionId = next.Objections[^1].Id, recorded = true, state = CaseNames.Of(next.State) });
     }
 
-    private async Task<HttpResult> CommandAsync(HttpCall call, CancellationToken cancellationToken)
+    [Function("CaseCommand")]
+    [SignedIn]
+    public async Task<IResult> CommandAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseNo}/{action}")] HttpRequest request, string caseNo, string action, CancellationToken cancellationToken)
     {
-        var caller = call.RequireCaller();
-        var actionName = call.Route("action");
-        if (CaseNames.ParseCommand(actionName) is not { } action || !RoleOf.TryGetValue(action, out var role))
+        var caller = request.RequireCaller();
+        if (CaseNames.ParseCommand(action) is not { } command || !RoleOf.TryGetValue(command, out var role))
         {
-            throw Problems.NotFound("case.unknown_action", "办件操作不存在", $"no case action '{actionName}'");
+            throw Problems.NotFound("case.unknown_action", "办件操作不存在", $"no case action '{action}'");
         }
 
         caller.RequireRole(role);
-        var ifMatch = IfMatch(call);
+        var ifMatch = IfMatch(request);
         var actor = new CaseActor(caller.Subject, caller.Name, role);
-        var command = Parse(call, action, actor);
+        var execute = Parse(request, command, actor);
         var next = await cases.ExecuteAsync(
-            call.Route("caseNo"),
-            command,
+            caseNo,
+            execute,
             actor,
             c =>
             {
@@ -152,63 +151,63 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store) : IFunctio
     }
 
     /// <summary>The body of each action, read (400 on malformed JSON) before anything is loaded or written.</summary>
-    private static CaseService.Command Parse(HttpCall call, CaseAction action, CaseActor actor)
+    private static CaseService.Command Parse(HttpRequest request, CaseAction action, CaseActor actor)
     {
         switch (action)
         {
             case CaseAction.CorrectionNotice:
-                var notice = call.ReadJson<CorrectionBody>();
+                var notice = request.ReadJson<CorrectionBody>();
                 var missing = (notice.Missing ?? []).Select(m => new MissingMaterial(m?.Code ?? string.Empty, m?.Reason ?? string.Empty)).ToArray();
                 return (c, ctx) => c.RequestCorrection(missing, ctx);
             case CaseAction.Supplement:
-                var supplement = call.ReadJson<MaterialsBody>();
+                var supplement = request.ReadJson<MaterialsBody>();
                 var materials = (supplement.Materials ?? []).Select(m => new MaterialRef(m?.Code ?? string.Empty, m?.Name ?? string.Empty)).ToArray();
                 return (c, ctx) => c.Supplement(materials, actor, ctx);
             case CaseAction.Accept:
                 return (c, ctx) => c.Accept(ctx);
             case CaseAction.Refuse:
-                var refuse = call.ReadJson<ReasonBody>();
+                var refuse = request.ReadJson<ReasonBody>();
                 return (c, _) => c.Refuse(refuse.Reason);
             case CaseAction.Review:
-                var review = call.ReadJson<ReviewBody>();
+                var review = request.ReadJson<ReviewBody>();
                 var recommendation = CaseInput.Outcome(review.Recommendation, "recommendation").OrThrow();
                 return (c, _) => c.RecordReview(review.Role, review.Opinion, recommendation, actor);
             case CaseAction.SiteInspection:
-                var inspection = call.ReadJson<InspectionBody>();
+                var inspection = request.ReadJson<InspectionBody>();
                 return (c, _) => c.RecordSiteInspection(inspection.Inspectors, inspection.Report, inspection.SignedBy);
             case CaseAction.ExpertDraw:
-                var draw = call.ReadJson<DrawBody>();
+                var draw = request.ReadJson<DrawBody>();
                 var drawUntil = CaseInput.Date(draw.ExpectedUntil, "expectedUntil").OrThrow();
                 var seed = System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue) * 4294967296L + System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue);
                 return (c, ctx) => c.DrawExperts(BodyRegister(c, draw.Pool), draw.Count ?? 0, seed, drawUntil, ctx);
             case CaseAction.CollectiveDecision:
-                var meeting = call.ReadJson<CollectiveBody>();
+                var meeting = request.ReadJson<CollectiveBody>();
                 var votes = (meeting.Votes ?? []).Select((v, i) => new CollectiveVote(v?.Name ?? string.Empty, CaseInput.Vote(v?.Vote, i).OrThrow(), v?.Opinion)).ToArray();
                 var dissent = (meeting.Dissent ?? []).Select(d => new DissentingOpinion(d?.Name ?? string.Empty, d?.Opinion ?? string.Empty)).ToArray();
                 return (c, _) => c.RecordCollectiveDecision(meeting.Attendees, votes, dissent);
             case CaseAction.Suspend:
-                var suspend = call.ReadJson<SuspendBody>();
+                var suspend = request.ReadJson<SuspendBody>();
                 var (reason, suspendUntil) = (CaseInput.Reason(suspend.Reason).OrThrow(), CaseInput.Date(suspend.ExpectedUntil, "expectedUntil").OrThrow());
                 return (c, ctx) => c.Suspend(reason, suspend.Note, suspendUntil, ctx);
             case CaseAction.Resume:
                 return (c, ctx) => c.Resume(ctx);
             case CaseAction.Extend:
-                var extend = call.ReadJson<ExtendBody>();
+                var extend = request.ReadJson<ExtendBody>();
                 return (c, ctx) => c.Extend(extend.WorkingDays ?? 0, extend.Reason, actor, ctx);
             case CaseAction.Decide:
-                var decide = call.ReadJson<DecideBody>();
+                var decide = request.ReadJson<DecideBody>();
                 var outcome = CaseInput.Outcome(decide.Outcome).OrThrow();
                 return (c, ctx) => c.Decide(outcome, decide.Reasons, ctx);
             case CaseAction.Deliver:
-                var deliver = call.ReadJson<DeliverBody>();
+                var deliver = request.ReadJson<DeliverBody>();
                 var method = CaseInput.Method(deliver.Method).OrThrow();
                 return (c, ctx) => c.Deliver(method, deliver.Recipient, ctx);
             case CaseAction.ObjectionAnswer:
-                var answer = call.ReadJson<ObjectionAnswerBody>();
+                var answer = request.ReadJson<ObjectionAnswerBody>();
                 var finding = CaseInput.Finding(answer.Finding).OrThrow();
                 return (c, ctx) => c.AnswerObjection(answer.ObjectionId, finding, answer.Reasons, ctx);
             case CaseAction.Withdraw:
-                var withdraw = call.Body.IsEmpty ? new ReasonBody(null) : call.ReadJson<ReasonBody>();
+                var withdraw = request.BodyBytes().IsEmpty ? new ReasonBody(null) : request.ReadJson<ReasonBody>();
                 return (c, _) => c.Withdraw(withdraw.Reason, actor);
             default:
                 throw Problems.NotFound("case.unknown_action", "办件操作不存在", $"no case action '{CaseNames.Of(action)}'");
@@ -224,9 +223,9 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store) : IFunctio
         Domain.Experts.ExpertRegister.Of((pool ?? []).Select(e => new Domain.Experts.Expert(e?.Id ?? string.Empty, e?.Name ?? string.Empty, e?.External ?? false, [c.Terms.ExpertField ?? "general"], true))).OrThrow();
 
     /// <summary>The version in <c>If-Match</c> (<c>3</c>, <c>"3"</c> or <c>W/"3"</c>); <c>*</c> or none: no check; anything else never matches.</summary>
-    private static long? IfMatch(HttpCall call)
+    private static long? IfMatch(HttpRequest request)
     {
-        var header = call.Header("If-Match")?.Trim();
+        var header = request.Header("If-Match")?.Trim();
         if (string.IsNullOrEmpty(header) || header == "*")
         {
             return null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using PowerFunctions.App.Features.Calendar;
 using PowerFunctions.App.Features.Documents;
@@ -304,6 +305,11 @@ public sealed class CaseService(
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    /// <summary>
+    /// The renderer's request for a case document: the domain's facts (fields, reasons or items, legal
+    /// basis, and the typed facts of an acceptance, a suspension or an extension); the kind's template
+    /// words the rest.
+    /// </summary>
     private static DocumentRequest ToRequest(Case c, DocumentToIssue document, DateTimeOffset now) => new()
     {
         DocumentId = document.DocumentId,
@@ -317,5 +323,10 @@ public sealed class CaseService(
         Fields = document.Fields.Select(f => new DocumentField(f.Key, f.Value)).ToArray(),
         Paragraphs = document.Paragraphs,
         LegalBasis = document.LegalBasis,
+        Acceptance = document.Acceptance is { } a ? new AcceptanceFacts(a.DecisionDue, a.QueryCode, a.Deemed) : null,
+        Suspension = document.Suspension is { } s
+            ? new SuspensionFacts(ApiCode<SuspensionReason>.Chinese(s.Procedure), s.StartsOn, $"{s.ExpectedWorkingDays.ToString(CultureInfo.InvariantCulture)}个工作日", s.ExpectedEnd)
+            : null,
+        Extension = document.Extension is { } e ? new ExtensionFacts(e.PreviousDue, e.ExtendedDue, e.ApprovedBy) : null,
     };
 }

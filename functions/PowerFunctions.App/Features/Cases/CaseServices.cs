@@ -32,10 +32,6 @@ public static class CaseServices
         services.AddSingleton<ITimerHandler, DeadlineAlertTimerHandler>();
         services.AddSingleton<ICalendarObserver, CaseCalendarObserver>();
         services.AddSingleton<Evaluations.ICaseSummaries, CaseSummaries>();
-        services.AddFunctionModule<ApplicationFunctions>();
-        services.AddFunctionModule<CaseFunctions>();
-        services.AddFunctionModule<PublicityFunctions>();
-        services.AddFunctionModule<ResultFunctions>();
         return services;
     }
 }

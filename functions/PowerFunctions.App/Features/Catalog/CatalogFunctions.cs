@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using PowerFunctions.App.Auth;
 using PowerFunctions.App.Features.Calendar;
+using Microsoft.Azure.Functions.Worker;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
 using PowerFunctions.Domain.Calendar;
@@ -19,24 +20,8 @@ namespace PowerFunctions.App.Features.Catalog;
 /// Writes accept <c>If-Match</c> with the item's latest version (412 when stale) and answer its
 /// <c>ETag</c>.
 /// </summary>
-public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICalendarProvider calendars) : IFunctionModule
+public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICalendarProvider calendars)
 {
-    public IEnumerable<FunctionDeclaration> Declare()
-    {
-        yield return Function.Http("CatalogList", "GET", "catalog/items", Access.Public, ListAsync);
-        yield return Function.Http("CatalogItemGet", "GET", "catalog/items/{code}", Access.Public, GetAsync);
-        yield return Function.Http("CatalogItemVersions", "GET", "catalog/items/{code}/versions", Access.Public, VersionsAsync);
-        yield return Function.Http("CatalogItemVersionGet", "GET", "catalog/items/{code}/versions/{version}", Access.Public, VersionAsync);
-        yield return Function.Http("CatalogItemFlowchart", "GET", "catalog/items/{code}/flowchart", Access.Public, FlowchartAsync);
-        yield return Function.Http("CatalogItemFlowchartSvg", "GET", "catalog/items/{code}/flowchart.svg", Access.Public, FlowchartSvgAsync);
-        yield return Function.Http("CatalogItemCreate", "POST", "catalog/items", Access.AnyRole(Roles.CatalogAdmin), CreateAsync);
-        yield return Function.Http("CatalogItemUpdate", "PUT", "catalog/items/{code}", Access.AnyRole(Roles.CatalogAdmin), UpdateAsync);
-        yield return Function.Http("CatalogItemPublish", "POST", "catalog/items/{code}/publish", Access.AnyRole(Roles.CatalogAdmin), PublishAsync);
-        yield return Function.Http("CatalogItemAbolish", "POST", "catalog/items/{code}/abolish", Access.AnyRole(Roles.CatalogAdmin), AbolishAsync);
-        yield return Function.Http("CatalogItemBasisChange", "POST", "catalog/items/{code}/basis-changes", Access.AnyRole(Roles.CatalogAdmin), BasisChangeAsync);
-        yield return Function.Http("CatalogRevisions", "GET", "catalog/revisions", Access.AnyRole(Roles.CatalogAdmin, Roles.Supervisor, Roles.Admin), RevisionsAsync);
-    }
-
     public static ProblemException NotFound(string code) =>
         Problems.NotFound("catalog.item_not_found", "权力事项不存在", $"no item with code '{code}'");
 
@@ -46,11 +31,13 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICa
 
     // ---- public ----
 
-    private async Task<HttpResult> ListAsync(HttpCall call, CancellationToken ct)
+    [Function("CatalogList")]
+    [Public]
+    public async Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalog/items")] HttpRequest request, CancellationToken ct)
     {
-        var kind = Blank(call.QueryValue("kind"));
-        var department = Blank(call.QueryValue("department"));
-        var text = Blank(call.QueryValue("q"));
+        var kind = Blank(request.QueryValue("kind"));
+        var department = Blank(request.QueryValue("department"));
+        var text = Blank(request.QueryValue("q"));
         if (kind is not null && !PowerKinds.IsKnown(kind))
         {
             throw Problems.BadParameter("kind", $"kind must be one of: {string.Join(", ", PowerKinds.All.Select(k => k.Key))}");
@@ -74,59 +61,69 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICa
         return HttpResult.Bytes(body, "application/json; charset=utf-8");
     }
 
-    private async Task<HttpResult> GetAsync(HttpCall call, CancellationToken ct)
+    [Function("CatalogItemGet")]
+    [Public]
+    public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalog/items/{code}")] HttpRequest request, string code, CancellationToken ct)
     {
-        var code = call.Route("code");
         var record = await store.GetAsync(code, ct).ConfigureAwait(false);
         if (record is null)
         {
             throw NotFound(code);
         }
 
-        var ownDraft = record.Draft is not null && IsOwnAdmin(call.Caller, record.DepartmentCode);
+        var ownDraft = record.Draft is not null && IsOwnAdmin(request.Caller(), record.DepartmentCode);
         var shown = record.Public ?? (ownDraft ? record.Draft : null) ?? throw NotFound(code);
         return WithETag(HttpResult.Ok(CatalogViews.Guide(shown, Today, ownDraft && shown != record.Draft ? record.Draft!.Version : null)), shown.Version);
     }
 
-    private async Task<HttpResult> VersionsAsync(HttpCall call, CancellationToken ct)
+    [Function("CatalogItemVersions")]
+    [Public]
+    public async Task<IResult> VersionsAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalog/items/{code}/versions")] HttpRequest request, string code, CancellationToken ct)
     {
-        var (record, versions) = await VisibleVersionsAsync(call, ct).ConfigureAwait(false);
+        var (record, versions) = await VisibleVersionsAsync(request, code, ct).ConfigureAwait(false);
         return WithETag(HttpResult.Ok(versions.Select(CatalogViews.VersionLine).ToList()), record.Latest.Version);
     }
 
-    private async Task<HttpResult> VersionAsync(HttpCall call, CancellationToken ct)
+    [Function("CatalogItemVersionGet")]
+    [Public]
+    public async Task<IResult> VersionAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalog/items/{code}/versions/{version}")] HttpRequest request, string code, string version, CancellationToken ct)
     {
-        var text = call.Route("version");
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+        if (!int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
         {
             throw Problems.BadParameter("version", "the version is a whole number from 1");
         }
 
-        var (_, versions) = await VisibleVersionsAsync(call, ct).ConfigureAwait(false);
-        var version = versions.FirstOrDefault(v => v.Version == number)
-            ?? throw Problems.NotFound("catalog.version_not_found", "该版本不存在", $"item '{call.Route("code")}' has no version {number}");
-        return WithETag(HttpResult.Ok(CatalogViews.Guide(version, Today)), version.Version);
+        var (_, versions) = await VisibleVersionsAsync(request, code, ct).ConfigureAwait(false);
+        var found = versions.FirstOrDefault(v => v.Version == number)
+            ?? throw Problems.NotFound("catalog.version_not_found", "该版本不存在", $"item '{code}' has no version {number}");
+        return WithETag(HttpResult.Ok(CatalogViews.Guide(found, Today)), found.Version);
     }
 
-    private async Task<HttpResult> FlowchartAsync(HttpCall call, CancellationToken ct)
+    [Function("CatalogItemFlowchart")]
+    [Public]
+    public async Task<IResult> FlowchartAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalog/items/{code}/flowchart")] HttpRequest request, string code, CancellationToken ct)
     {
-        var item = await PublicVersionAsync(call, ct).ConfigureAwait(false);
+        var item = await PublicVersionAsync(request, code, ct).ConfigureAwait(false);
         return HttpResult.Ok(CatalogViews.Flowchart(item));
     }
 
-    private async Task<HttpResult> FlowchartSvgAsync(HttpCall call, CancellationToken ct)
+    [Function("CatalogItemFlowchartSvg")]
+    [Public]
+    public async Task<IResult> FlowchartSvgAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalog/items/{code}/flowchart.svg")] HttpRequest request, string code, CancellationToken ct)
     {
-        var item = await PublicVersionAsync(call, ct).ConfigureAwait(false);
+        var item = await PublicVersionAsync(request, code, ct).ConfigureAwait(false);
         return HttpResult.Bytes(Encoding.UTF8.GetBytes(FlowchartSvg.Render(item)), "image/svg+xml; charset=utf-8")
             .WithHeader("Cache-Control", "public, max-age=60");
     }
 
     // ---- catalog admins ----
 
-    private async Task<HttpResult> CreateAsync(HttpCall call, CancellationToken ct)
+    [Function("CatalogItemCreate")]
+    [AnyRole(Roles.CatalogAdmin)]
+    public async Task<IResult> CreateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "catalog/items")] HttpRequest request, CancellationToken ct)
     {
-        var caller = call.RequireCaller();
-        var content = Content(call.ReadJson<PowerItemRequest>(), null);
+        var caller = request.RequireCaller();
+        var content = Content(request.ReadJson<PowerItemRequest>(), null);
         caller.RequireDepartment(content.Department.Code);
         var draft = PowerItem.CreateDraft(content, Now).OrThrow();
         CatalogStore.EnsureStorable(draft);
@@ -134,25 +131,29 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICa
         return WithETag(HttpResult.Created(CatalogViews.Guide(record.Latest, Today), $"/api/catalog/items/{draft.Code}"), draft.Version);
     }
 
-    private async Task<HttpResult> UpdateAsync(HttpCall call, CancellationToken ct)
+    [Function("CatalogItemUpdate")]
+    [AnyRole(Roles.CatalogAdmin)]
+    public async Task<IResult> UpdateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "catalog/items/{code}")] HttpRequest request, string code, CancellationToken ct)
     {
-        var record = await AdminRecordAsync(call, ct).ConfigureAwait(false);
-        var request = call.ReadJson<PowerItemRequest>();
-        if (!string.IsNullOrWhiteSpace(request.Code) && !string.Equals(request.Code.Trim(), record.Code, StringComparison.Ordinal))
+        var record = await AdminRecordAsync(request, code, ct).ConfigureAwait(false);
+        var body = request.ReadJson<PowerItemRequest>();
+        if (!string.IsNullOrWhiteSpace(body.Code) && !string.Equals(body.Code.Trim(), record.Code, StringComparison.Ordinal))
         {
             throw Problems.From(PowerItemRules.Invalid(new Dictionary<string, List<string>> { ["code"] = ["事项编码不能修改"] }));
         }
 
-        var content = Content(request, record.Code);
+        var content = Content(body, record.Code);
         var draft = record.Latest.Edit(content, Now).OrThrow();
         CatalogStore.EnsureStorable(draft);
         var saved = await store.ReplaceAsync(record, record.Public, draft, [draft], ct).ConfigureAwait(false);
         return WithETag(HttpResult.Ok(CatalogViews.Guide(draft, Today)), saved.Latest.Version);
     }
 
-    private async Task<HttpResult> PublishAsync(HttpCall call, CancellationToken ct)
+    [Function("CatalogItemPublish")]
+    [AnyRole(Roles.CatalogAdmin)]
+    public async Task<IResult> PublishAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "catalog/items/{code}/publish")] HttpRequest request, string code, CancellationToken ct)
     {
-        var record = await AdminRecordAsync(call, ct).ConfigureAwait(false);
+        var record = await AdminRecordAsync(request, code, ct).ConfigureAwait(false);
         if (record.Draft is null)
         {
             throw Problems.From(DomainError.Conflict("catalog.not_a_draft", "没有待发布的草稿", $"item '{record.Code}' has no draft; PUT a revision first"));
@@ -165,20 +166,24 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICa
         return WithETag(HttpResult.Ok(CatalogViews.Guide(published, Today)), published.Version);
     }
 
-    private async Task<HttpResult> AbolishAsync(HttpCall call, CancellationToken ct)
+    [Function("CatalogItemAbolish")]
+    [AnyRole(Roles.CatalogAdmin)]
+    public async Task<IResult> AbolishAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "catalog/items/{code}/abolish")] HttpRequest request, string code, CancellationToken ct)
     {
-        var record = await AdminRecordAsync(call, ct).ConfigureAwait(false);
-        var body = call.ReadJson<AbolishRequest>();
+        var record = await AdminRecordAsync(request, code, ct).ConfigureAwait(false);
+        var body = request.ReadJson<AbolishRequest>();
         var current = record.Public ?? record.Latest;
         var abolished = current.Abolish(body.Reason, Now).OrThrow();
         await store.ReplaceAsync(record, abolished, null, [abolished], ct).ConfigureAwait(false);
         return WithETag(HttpResult.Ok(CatalogViews.Guide(abolished, Today)), abolished.Version);
     }
 
-    private async Task<HttpResult> BasisChangeAsync(HttpCall call, CancellationToken ct)
+    [Function("CatalogItemBasisChange")]
+    [AnyRole(Roles.CatalogAdmin)]
+    public async Task<IResult> BasisChangeAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "catalog/items/{code}/basis-changes")] HttpRequest request, string code, CancellationToken ct)
     {
-        var record = await AdminRecordAsync(call, ct).ConfigureAwait(false);
-        var body = call.ReadJson<BasisChangeRequest>();
+        var record = await AdminRecordAsync(request, code, ct).ConfigureAwait(false);
+        var body = request.ReadJson<BasisChangeRequest>();
         if (!DateOnly.TryParseExact(body.ChangedOn ?? string.Empty, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var changedOn))
         {
             throw Problems.From(PowerItemRules.Invalid(new Dictionary<string, List<string>> { ["changedOn"] = ["须为 YYYY-MM-DD 格式的日期"] }));
@@ -197,10 +202,12 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICa
         return WithETag(HttpResult.Ok(CatalogViews.Revision(changed, Today)), (draft ?? changed).Version);
     }
 
-    private async Task<HttpResult> RevisionsAsync(HttpCall call, CancellationToken ct)
+    [Function("CatalogRevisions")]
+    [AnyRole(Roles.CatalogAdmin, Roles.Supervisor, Roles.Admin)]
+    public async Task<IResult> RevisionsAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalog/revisions")] HttpRequest request, CancellationToken ct)
     {
-        var caller = call.RequireCaller();
-        var overdueOnly = call.QueryValue("overdue") is { } o && (o == "true" || o == "1");
+        var caller = request.RequireCaller();
+        var overdueOnly = request.QueryValue("overdue") is { } o && (o == "true" || o == "1");
         var today = Today;
         var records = await store.ScanAsync(ct).ConfigureAwait(false);
         var oversight = caller.IsInRole(Roles.Supervisor) || caller.IsInRole(Roles.Admin);
@@ -218,19 +225,17 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICa
 
     // ---- helpers ----
 
-    private async Task<CatalogRecord> AdminRecordAsync(HttpCall call, CancellationToken ct)
+    private async Task<CatalogRecord> AdminRecordAsync(HttpRequest request, string code, CancellationToken ct)
     {
-        var caller = call.RequireCaller();
-        var code = call.Route("code");
+        var caller = request.RequireCaller();
         var record = await store.GetAsync(code, ct).ConfigureAwait(false) ?? throw NotFound(code);
         caller.RequireDepartment(record.DepartmentCode);
-        CheckIfMatch(call, record.Latest.Version);
+        CheckIfMatch(request, record.Latest.Version);
         return record;
     }
 
-    private async Task<PowerItem> PublicVersionAsync(HttpCall call, CancellationToken ct)
+    private async Task<PowerItem> PublicVersionAsync(HttpRequest request, string code, CancellationToken ct)
     {
-        var code = call.Route("code");
         var catalog = await store.PublishedAsync(ct).ConfigureAwait(false);
         if (catalog.Find(code) is { } cached)
         {
@@ -243,15 +248,14 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICa
             throw NotFound(code);
         }
 
-        return record.Public ?? (IsOwnAdmin(call.Caller, record.DepartmentCode) ? record.Draft : null) ?? throw NotFound(code);
+        return record.Public ?? (IsOwnAdmin(request.Caller(), record.DepartmentCode) ? record.Draft : null) ?? throw NotFound(code);
     }
 
-    private async Task<(CatalogRecord Record, IReadOnlyList<PowerItem> Versions)> VisibleVersionsAsync(HttpCall call, CancellationToken ct)
+    private async Task<(CatalogRecord Record, IReadOnlyList<PowerItem> Versions)> VisibleVersionsAsync(HttpRequest request, string code, CancellationToken ct)
     {
-        var code = call.Route("code");
         var record = await store.GetAsync(code, ct).ConfigureAwait(false) ?? throw NotFound(code);
         var all = await store.VersionsAsync(record, ct).ConfigureAwait(false);
-        var visible = IsOwnAdmin(call.Caller, record.DepartmentCode) ? all : all.Where(v => v.Status != ItemStatus.Draft).ToList();
+        var visible = IsOwnAdmin(request.Caller(), record.DepartmentCode) ? all : all.Where(v => v.Status != ItemStatus.Draft).ToList();
         if (visible.Count == 0)
         {
             throw NotFound(code);
@@ -272,9 +276,9 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICa
     }
 
     /// <summary>412 unless <c>If-Match</c> (when sent) names the item's latest version: <c>3</c>, <c>"3"</c>, <c>W/"3"</c> or <c>*</c>.</summary>
-    private static void CheckIfMatch(HttpCall call, int latestVersion)
+    private static void CheckIfMatch(HttpRequest request, int latestVersion)
     {
-        var header = call.Header("If-Match");
+        var header = request.Header("If-Match");
         if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
         {
             return;

@@ -71,6 +71,9 @@ public sealed class PowerItemRequest
 
     public List<string?>? CounterpartRights { get; set; }
 
+    /// <summary>A penalty item's discretion benchmark, read as the domain value (its publishing rules check it).</summary>
+    public DiscretionBenchmark? Discretion { get; set; }
+
     /// <summary>The content as a domain value, or the fields that cannot be read (nulls in lists, missing numbers).</summary>
     public (PowerItem? Item, Dictionary<string, string[]> Errors) ToContent(string? codeFromRoute = null)
     {
@@ -175,6 +178,7 @@ public sealed class PowerItemRequest
             SupervisionChannels = Items(SupervisionChannels, "supervisionChannels").Select(Clean).ToList(),
             ComplaintChannels = Items(ComplaintChannels, "complaintChannels").Select(Clean).ToList(),
             CounterpartRights = Texts(CounterpartRights, "counterpartRights"),
+            Discretion = Discretion,
         };
         return (errors.Count == 0 ? item : null, errors);
     }

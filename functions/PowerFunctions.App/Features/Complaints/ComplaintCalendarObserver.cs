@@ -16,12 +16,12 @@ public sealed class ComplaintCalendarObserver(IStorageAccount storage, ILogger<C
 {
     public async Task<int> OnCalendarChangedAsync(int year, IWorkingCalendar calendar, CancellationToken cancellationToken)
     {
-        var table = storage.GetTableClient(ComplaintFunctions.TableName);
+        var table = storage.GetTableClient(HotlineTickets.TableName);
         var moved = 0;
         string? continuation = null;
         do
         {
-            var page = await table.QueryAsync(new TableQuery { PartitionKey = ComplaintFunctions.Partition, ContinuationToken = continuation }, cancellationToken).ConfigureAwait(false);
+            var page = await table.QueryAsync(new TableQuery { PartitionKey = HotlineTickets.Partition, ContinuationToken = continuation }, cancellationToken).ConfigureAwait(false);
             foreach (var row in page.Entities.Where(r => r.GetString("status") == "open"))
             {
                 if (row.GetDateTimeOffset("receivedAt") is not { } receivedAt

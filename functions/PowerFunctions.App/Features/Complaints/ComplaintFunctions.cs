@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
-using Azure;
 using PowerFunctions.App.Auth;
-using PowerFunctions.App.Features.Calendar;
+using PowerFunctions.App.Config;
+using Microsoft.Azure.Functions.Worker;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
 using PowerFunctions.Domain.Calendar;
@@ -13,96 +12,108 @@ using PowerFunctions.Storage;
 namespace PowerFunctions.App.Features.Complaints;
 
 /// <summary>
-/// <c>ComplaintIntake</c> (Service Bus queue <c>complaints</c>, binding <c>message</c>): a hotline ticket
-/// <c>{ticketId, channel, caller:{name, phone}, subject, content, caseNo?, department?, receivedAt}</c> is
-/// recorded once (create-only, keyed by ticketId: a redelivered message changes nothing) with its
-/// answer-due date (首问负责制: 3 days). <c>GET /api/complaints?status=open|overdue</c> lists them for
-/// supervisors, soonest due first.
+/// <c>HotlineIntake</c> (timer, every 10 s) drains the hotline's ticket queue <c>hotline-tickets</c>
+/// (<see cref="IHotlineInbox"/>): a ticket <c>{ticketId, channel, caller:{name, phone}, subject, content,
+/// caseNo?, department?, receivedAt}</c> is recorded once (<see cref="HotlineTickets"/>) with its answer-due
+/// date (首问负责制: 3 days). <c>GET /api/complaints?status=open|overdue</c> lists them for supervisors,
+/// soonest due first.
 /// </summary>
-public sealed class ComplaintFunctions(IStorageAccount storage, TimeProvider clock, ILogger<ComplaintFunctions> logger, ICalendarProvider calendars) : IFunctionModule
+public sealed class ComplaintFunctions(IStorageAccount storage, IHotlineInbox inbox, HotlineTickets tickets, QueueOptions queues, TimeProvider clock, ILogger<ComplaintFunctions> logger)
 {
-    public const string TableName = "complaints";
-    public const string QueueName = "complaints";
-    public const string Partition = "ticket";
+    /// <summary>Every 10 seconds (NCRONTAB with seconds).</summary>
+    public const string EveryTenSeconds = "*/10 * * * * *";
 
-    public IEnumerable<FunctionDeclaration> Declare()
+    /// <summary>Messages taken from the queue at a time.</summary>
+    public const int BatchSize = 32;
+
+    /// <summary>The most tickets one run handles; the rest wait for the next run, 10 s later.</summary>
+    public const int MaxTicketsPerRun = 512;
+
+    /// <summary>
+    /// <c>HotlineIntake</c> (every 10 s): drains the hotline's ticket queue in batches. Each ticket is stored
+    /// once however often it is delivered, then completed; a message that can never be a ticket is
+    /// dead-lettered with its reason; one that failed for a passing cause (storage down) is abandoned for
+    /// redelivery, and dead-lettered once it has been delivered <c>Queues:MaxDequeueCount</c> times.
+    /// </summary>
+    [Function("HotlineIntake")]
+    public async Task DrainAsync([TimerTrigger(EveryTenSeconds)] TimerInfo timer, CancellationToken cancellationToken)
     {
-        yield return Function.ServiceBusQueue("ComplaintIntake", QueueName, IntakeAsync);
-        yield return Function.Http("ComplaintsList", "GET", "complaints", Access.AnyRole(Roles.Supervisor, Roles.Admin), ListAsync);
-    }
+        var handled = 0;
+        while (handled < MaxTicketsPerRun)
+        {
+            var messages = await inbox.ReceiveAsync(BatchSize, cancellationToken).ConfigureAwait(false);
+            if (messages.Count == 0)
+            {
+                break;
+            }
 
-    private async Task IntakeAsync(QueueCall call, CancellationToken cancellationToken)
-    {
-        TicketMessage? message;
-        try
-        {
-            message = JsonSerializer.Deserialize<TicketMessage>(call.MessageText, JsonDefaults.Options);
-        }
-        catch (JsonException e)
-        {
-            throw new PoisonMessageException($"complaint message {call.MessageId} is not a ticket: {e.Message}", e);
-        }
+            var abandoned = false;
+            foreach (var message in messages)
+            {
+                abandoned |= !await HandleAsync(message, cancellationToken).ConfigureAwait(false);
+                handled++;
+            }
 
-        if (message is null)
-        {
-            throw new PoisonMessageException($"complaint message {call.MessageId} is empty");
-        }
-
-        DateTimeOffset? receivedAt = DateTimeOffset.TryParse(message.ReceivedAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) && message.ReceivedAt!.Contains('T', StringComparison.Ordinal)
-            ? at
-            : null;
-        var created = ComplaintTicket.Create(message.TicketId, message.Channel, message.Caller?.Name, message.Caller?.Phone, message.Subject, message.Content, message.CaseNo, message.Department, receivedAt);
-        if (!created.IsSuccess)
-        {
-            var fields = string.Join("; ", (created.Error.Errors ?? new Dictionary<string, string[]>()).Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"));
-            throw new PoisonMessageException($"complaint message {call.MessageId} is invalid ({created.Error.Code}): {fields}");
-        }
-
-        var ticket = created.Value;
-        var calendar = await calendars.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
-        var due = ComplaintRules.AnswerDue(ticket.ReceivedAt, calendar);
-        var entity = new TableEntity(Partition, ticket.TicketId)
-        {
-            ["channel"] = message.Channel,
-            ["callerName"] = ticket.Caller.Name,
-            ["callerPhone"] = ticket.Caller.Phone,
-            ["subject"] = ticket.Subject,
-            ["content"] = ticket.Content,
-            ["caseNo"] = ticket.CaseNo,
-            ["department"] = ticket.Department,
-            ["receivedAt"] = ticket.ReceivedAt,
-            ["answerDue"] = due.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["answerDueProvisional"] = due.Provisional,
-            ["status"] = "open",
-            ["recordedAt"] = clock.GetUtcNow(),
-            ["messageId"] = call.MessageId,
-        };
-        try
-        {
-            await storage.GetTableClient(TableName).AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Complaint {TicketId} recorded, answer due {AnswerDue}", ticket.TicketId, entity["answerDue"]);
-        }
-        catch (RequestFailedException e) when (StorageErrors.IsConflict(e))
-        {
-            logger.LogInformation("Complaint {TicketId} was already recorded; redelivery {DequeueCount} ignored", ticket.TicketId, call.DequeueCount);
+            if (abandoned)
+            {
+                // A passing failure (storage, calendar) hits the next message too, and the abandoned one would
+                // come straight back: leave the rest to the next run, 10 s later.
+                break;
+            }
         }
     }
 
-    private async Task<HttpResult> ListAsync(HttpCall call, CancellationToken cancellationToken)
+    /// <summary>Handles one delivery; false when it was abandoned for redelivery.</summary>
+    private async Task<bool> HandleAsync(HotlineMessage message, CancellationToken cancellationToken)
     {
-        var status = call.QueryValue("status");
+        try
+        {
+            await tickets.RecordAsync(message.Body, message.MessageId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PoisonMessageException e)
+        {
+            logger.LogWarning("Hotline message {MessageId} dead-lettered: {Reason}", message.MessageId, e.Message);
+            await inbox.DeadLetterAsync(message, e.Message, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (message.DeliveryCount >= queues.MaxDequeueCount)
+            {
+                logger.LogError(e, "Hotline message {MessageId} failed {Count} deliveries; dead-lettered", message.MessageId, message.DeliveryCount);
+                await inbox.DeadLetterAsync(message, $"failed {message.DeliveryCount} deliveries; last error {e.GetType().Name}: {e.Message}", cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                logger.LogWarning(e, "Hotline message {MessageId} failed (delivery {Count}); abandoned for redelivery", message.MessageId, message.DeliveryCount);
+                await inbox.AbandonAsync(message, cancellationToken).ConfigureAwait(false);
+                return false;
+            }
+
+            return true;
+        }
+
+        await inbox.CompleteAsync(message, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    [Function("ComplaintsList")]
+    [AnyRole(Roles.Supervisor, Roles.Admin)]
+    public async Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "complaints")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var status = request.QueryValue("status");
         if (status is not (null or "" or "open" or "overdue"))
         {
             throw Problems.BadParameter("status", "status must be 'open' or 'overdue'");
         }
 
         var now = clock.GetUtcNow();
-        var table = storage.GetTableClient(TableName);
+        var table = storage.GetTableClient(HotlineTickets.TableName);
         var views = new List<ComplaintView>();
         string? continuation = null;
         do
         {
-            var page = await table.QueryAsync(new TableQuery { PartitionKey = Partition, ContinuationToken = continuation }, cancellationToken).ConfigureAwait(false);
+            var page = await table.QueryAsync(new TableQuery { PartitionKey = HotlineTickets.Partition, ContinuationToken = continuation }, cancellationToken).ConfigureAwait(false);
             foreach (var entity in page.Entities)
             {
                 var view = ToView(entity, now);
@@ -148,10 +159,6 @@ public sealed class ComplaintFunctions(IStorageAccount storage, TimeProvider clo
 
         return phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
     }
-
-    private sealed record TicketMessage(string? TicketId, string? Channel, CallerMessage? Caller, string? Subject, string? Content, string? CaseNo, string? Department, string? ReceivedAt);
-
-    private sealed record CallerMessage(string? Name, string? Phone);
 
     private sealed record ComplaintView(string TicketId, string Channel, CallerView Caller, string Subject, string? CaseNo, string? Department, DateTimeOffset? ReceivedAt, string AnswerDue, bool Provisional, string Status);
 

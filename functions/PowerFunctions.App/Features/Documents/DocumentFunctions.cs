@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
 
@@ -7,27 +8,21 @@ namespace PowerFunctions.App.Features.Documents;
 /// Public document routes (API.md): <c>GET /api/documents/{id}</c> the sealed PDF,
 /// <c>GET /api/documents/{id}/verify</c> and <c>POST /api/documents/verify</c> (the file's bytes).
 /// </summary>
-public sealed class DocumentFunctions(DocumentVerifier verifier, Storage.DocumentStore store) : IFunctionModule
+public sealed class DocumentFunctions(DocumentVerifier verifier, Storage.DocumentStore store)
 {
-    public IEnumerable<FunctionDeclaration> Declare()
-    {
-        yield return Function.Http("DocumentsGet", "GET", "documents/{id}", Access.Public, GetAsync);
-        yield return Function.Http("DocumentsVerify", "GET", "documents/{id}/verify", Access.Public, VerifyAsync);
-        yield return Function.Http("DocumentsVerifyFile", "POST", "documents/verify", Access.Public, VerifyFileAsync);
-    }
-
     /// <summary>The id of the route, or 404 when it cannot be a document id (letters, digits, dashes), before any storage call.</summary>
-    private static string DocumentId(HttpCall call)
+    private static string DocumentId(string id)
     {
-        var id = call.Route("id");
         return id.Length is > 0 and <= 128 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? id : throw NotFound(id);
     }
 
     private static ProblemException NotFound(string id) => Problems.NotFound("documents.not_found", "文书不存在", $"no document has the id '{id}'");
 
-    private async Task<HttpResult> GetAsync(HttpCall call, CancellationToken cancellationToken)
+    [Function("DocumentsGet")]
+    [Public]
+    public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "documents/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var id = DocumentId(call);
+        id = DocumentId(id);
         var record = await store.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
         var pdf = await store.DownloadAsync(record.BlobName, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
         return HttpResult.Bytes(pdf, "application/pdf")
@@ -36,27 +31,31 @@ public sealed class DocumentFunctions(DocumentVerifier verifier, Storage.Documen
             .WithHeader("X-Content-SHA256", record.Sha256);
     }
 
-    private async Task<HttpResult> VerifyAsync(HttpCall call, CancellationToken cancellationToken)
+    [Function("DocumentsVerify")]
+    [Public]
+    public async Task<IResult> VerifyAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "documents/{id}/verify")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var id = DocumentId(call);
+        id = DocumentId(id);
         var answer = await verifier.VerifyStoredAsync(id, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
         return HttpResult.Ok(answer);
     }
 
-    private async Task<HttpResult> VerifyFileAsync(HttpCall call, CancellationToken cancellationToken)
+    [Function("DocumentsVerifyFile")]
+    [Public]
+    public async Task<IResult> VerifyFileAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "documents/verify")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (call.Body.IsEmpty)
+        if (request.BodyBytes().IsEmpty)
         {
             throw new ProblemException(400, "documents.file_required", "请上传要核验的 PDF 文件", "send the file's bytes as the body (application/pdf or application/octet-stream)");
         }
 
-        var contentType = call.Header("Content-Type")?.Split(';')[0].Trim().ToLowerInvariant();
+        var contentType = request.Header("Content-Type")?.Split(';')[0].Trim().ToLowerInvariant();
         if (contentType is not null && (contentType.Contains("json", StringComparison.Ordinal) || contentType.StartsWith("text/", StringComparison.Ordinal)
             || contentType.StartsWith("multipart/", StringComparison.Ordinal) || contentType == "application/x-www-form-urlencoded"))
         {
             throw Problems.UnsupportedMediaType(contentType);
         }
 
-        return HttpResult.Ok(await verifier.VerifyBytesAsync(call.Body.ToArray(), cancellationToken).ConfigureAwait(false));
+        return HttpResult.Ok(await verifier.VerifyBytesAsync(request.BodyBytes().ToArray(), cancellationToken).ConfigureAwait(false));
     }
 }

@@ -43,7 +43,9 @@ public sealed partial class DocumentIssuer(
         var unprintable = renderer.Unprintable(request);
         if (unprintable.Count > 0)
         {
-            logger.LogWarning("document {DocumentId} holds characters the font lacks: {Characters}", request.DocumentId, string.Join(' ', unprintable));
+            // Printed as 〓 (and extracted as the real character): someone must look at this document.
+            logger.LogWarning("document {DocumentId} holds characters no document font has, printed as 〓: {Characters} ({CodePoints})", request.DocumentId,
+                string.Concat(unprintable), string.Join(' ', unprintable.Select(c => $"U+{char.ConvertToUtf32(c, 0):X4}")));
         }
 
         var digest = DocumentRenderer.ContentDigest(request);
@@ -122,6 +124,13 @@ public sealed partial class DocumentIssuer(
         Check(request.Fields.Count <= 40 && request.Fields.All(f => f is not null && !string.IsNullOrWhiteSpace(f.Label) && f.Label.Length <= 20 && (f.Value ?? string.Empty).Length <= 1000), "fields", "栏目不超过 40 项，标签不能为空且不超过 20 个字符，内容不超过 1000 个字符");
         Check(request.Paragraphs.Count <= 60 && request.Paragraphs.All(p => p is not null && p.Length <= 4000), "paragraphs", "正文段落不超过 60 段，每段不超过 4000 个字符");
         Check(request.LegalBasis is null || request.LegalBasis.Length <= 500, "legalBasis", "法律依据不超过 500 个字符");
+        Check(request.Addressee is null || request.Addressee.Length <= 100, "addressee", "受文对象不超过 100 个字符");
+        Check(request.Acceptance is null || (!string.IsNullOrWhiteSpace(request.Acceptance.QueryCode) && request.Acceptance.QueryCode.Length <= 32), "acceptance", "查询码不能为空，不超过 32 个字符");
+        Check(request.Type != DocumentType.SuspensionNotice || (request.Suspension is { } s && !string.IsNullOrWhiteSpace(s.Procedure) && s.Procedure.Length <= 40 && !string.IsNullOrWhiteSpace(s.ExpectedTime) && s.ExpectedTime.Length <= 100 && (s.ExpectedEnd is null || s.ExpectedEnd >= s.StartsOn)),
+            "suspension", "特别程序告知书须写明特别程序（不超过 40 个字符）、开始日期和所需时间（不超过 100 个字符），预计完成日期不早于开始日期");
+        Check(request.Type != DocumentType.ExtensionNotice || (request.Extension is { } e && e.ExtendedDue > e.PreviousDue && (e.ApprovedBy is null || e.ApprovedBy.Length <= 40) && request.Paragraphs.Any(p => !string.IsNullOrWhiteSpace(p))),
+            "extension", "延长期限告知书须写明延长理由，延长后的期限晚于原期限，批准负责人不超过 40 个字符");
+        Check(DocumentBlocks.Check(request.Blocks) is null, "blocks", DocumentBlocks.Check(request.Blocks) ?? string.Empty);
         if (errors.Count > 0)
         {
             throw new ProblemException(422, "documents.invalid_request", "文书内容未通过校验", string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}")), errors);

@@ -3,30 +3,19 @@ namespace PowerFunctions.App.Features.Documents;
 /// <summary><c>Documents:*</c> settings.</summary>
 public sealed class DocumentOptions
 {
-    /// <summary>The font file name the build copies into <c>fonts/</c> beside the app.</summary>
-    public const string FontFileName = "DroidSansFallbackFull.ttf";
-
-    /// <summary>Where Debian's <c>fonts-droid-fallback</c> installs the font.</summary>
-    public const string SystemFontPath = "/usr/share/fonts/truetype/droid/" + FontFileName;
+    /// <summary>Where Debian's <c>fonts-droid-fallback</c> installs its font: the default fallback.</summary>
+    public const string SystemFallbackFontPath = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
 
     /// <summary>
-    /// The CJK TrueType font; empty means <c>fonts/DroidSansFallbackFull.ttf</c> beside the app
-    /// (copied there by the build) or else the Debian package's path.
+    /// A system TrueType font (.ttf or .woff, glyf outlines) used only for a character the bundled fonts
+    /// lack (a rare character in a name); empty means <see cref="SystemFallbackFontPath"/>. A missing
+    /// file is no error: such a character then prints as 〓 and is reported in the log.
     /// </summary>
-    public string? FontPath { get; set; }
+    public string? FallbackFontPath { get; set; }
 
     /// <summary>The public address printed in the QR code and the verification line, e.g. <c>https://zwgk.example.gov.cn</c>.</summary>
     public string PublicBaseUrl { get; set; } = "https://powerfunctions.gov.cn";
 
-    /// <summary>The font path in effect.</summary>
-    public string ResolveFontPath()
-    {
-        if (!string.IsNullOrWhiteSpace(FontPath))
-        {
-            return FontPath;
-        }
-
-        var bundled = Path.Combine(AppContext.BaseDirectory, "fonts", FontFileName);
-        return File.Exists(bundled) ? bundled : SystemFontPath;
-    }
+    /// <summary>The fallback font path in effect.</summary>
+    public string ResolveFallbackFontPath() => string.IsNullOrWhiteSpace(FallbackFontPath) ? SystemFallbackFontPath : FallbackFontPath;
 }

@@ -4,7 +4,7 @@ using PowerFunctions.App.Hosting;
 
 namespace PowerFunctions.App.Features.Documents;
 
-/// <summary>Creates the documents table and container, checks the seal settings, and says where the font is.</summary>
+/// <summary>Creates the documents table and container, checks the seal settings, and says whether the fallback font is there.</summary>
 public sealed class DocumentStartupTask(DocumentStore store, ISealKeyStore seals, DocumentFont font, ILogger<DocumentStartupTask> logger) : IStartupTask
 {
     public int Order => 10;
@@ -12,10 +12,10 @@ public sealed class DocumentStartupTask(DocumentStore store, ISealKeyStore seals
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await store.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        _ = seals;   // resolving it read and checked Seal:Keys
-        if (!File.Exists(font.Path))
+        _ = seals;   // resolving it read and checked Seal:* (a wrong setting stops the app here, naming it)
+        if (!File.Exists(font.FallbackPath))
         {
-            logger.LogWarning("the document font {Path} is missing: issuing documents will answer documents.font_missing", font.Path);
+            logger.LogInformation("no fallback document font at {Path}: documents use the bundled fonts; a character outside them prints as 〓 and is reported", font.FallbackPath);
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed record DocumentVerification
     /// <summary>Why it is not valid, in Chinese.</summary>
     public string? Reason { get; init; }
 
-    /// <summary>Why it is not valid, stable: <c>content-changed</c>, <c>signature-invalid</c>, <c>key-not-trusted</c>, <c>seal-expired</c>, <c>seal-unknown</c>, <c>unknown-document</c>, <c>not-a-pdf</c>, <c>seal-missing</c>.</summary>
+    /// <summary>Why it is not valid, stable: <c>content-changed</c>, <c>signature-invalid</c>, <c>key-not-trusted</c>, <c>key-retired</c>, <c>seal-expired</c>, <c>unsupported-seal</c>, <c>seal-unknown</c>, <c>unknown-document</c>, <c>not-a-pdf</c>, <c>seal-missing</c>.</summary>
     public string? ReasonCode { get; init; }
 
     public string? DocumentId { get; init; }

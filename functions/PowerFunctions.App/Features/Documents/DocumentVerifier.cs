@@ -11,7 +11,7 @@ namespace PowerFunctions.App.Features.Documents;
 /// <summary>
 /// Verifies a stored document by id, or a file someone holds: found by its SHA-256, else by the id
 /// the PDF carries in its <c>/Info</c> (<c>/PFDocumentId</c>), then checked against the stored seal and the
-/// department's registered key. A file that matches nothing is <c>valid:false</c>, not an error.
+/// department's registered keys, current and retired (wherever the key store keeps them). A file that matches nothing is <c>valid:false</c>, not an error.
 /// </summary>
 public sealed partial class DocumentVerifier(DocumentStore store, ISealKeyStore seals)
 {
@@ -77,7 +77,7 @@ public sealed partial class DocumentVerifier(DocumentStore store, ISealKeyStore 
             return Answer(record, null, pdf, SealCheck.Fail("seal-missing", "文书的签章数据缺失或损坏"));
         }
 
-        var trusted = await seals.FindAsync(envelope.Seal.DepartmentCode, cancellationToken).ConfigureAwait(false);
+        var trusted = await seals.GetTrustedKeysAsync(envelope.Seal.DepartmentCode, envelope.Seal.KeyId, cancellationToken).ConfigureAwait(false);
         return Answer(record, envelope, pdf, DocumentSealer.Verify(pdf, envelope, trusted));
     }
 
@@ -89,7 +89,7 @@ public sealed partial class DocumentVerifier(DocumentStore store, ISealKeyStore 
         CaseNo = record.CaseNo,
         SealedBy = envelope?.Seal.DepartmentName ?? record.DepartmentName,
         SealedAt = envelope?.Signature.SignedAt ?? record.SealedAt,
-        Algorithm = envelope?.Seal.Algorithm ?? Sm2.Algorithm,
+        Algorithm = envelope?.Seal.Algorithm ?? SealCrypto.Algorithm,
         Reason = check.Reason,
         ReasonCode = check.ReasonCode,
         DocumentId = record.Id,

@@ -5,6 +5,7 @@ using PowerFunctions.App.Features.Calendar;
 using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
+using Microsoft.Azure.Functions.Worker;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
 using PowerFunctions.Domain.Common;
@@ -28,7 +29,7 @@ public sealed class EvaluationFunctions(
     ITimerScheduler timers,
     IAlertSink alerts,
     EvaluationOptions options,
-    TimeProvider clock) : IFunctionModule
+    TimeProvider clock)
 {
     /// <summary>Timer kind of the rectification deadline's alerts.</summary>
     public const string TimerKind = "evaluation-rectification";
@@ -38,18 +39,12 @@ public sealed class EvaluationFunctions(
 
     private static readonly string[] StaffRoles = [Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer];
 
-    public IEnumerable<FunctionDeclaration> Declare()
+    [Function("EvaluationsRate")]
+    [AnyRole(Roles.Citizen)]
+    public async Task<IResult> RateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "evaluations")] HttpRequest request, CancellationToken cancellationToken)
     {
-        yield return Function.Http("EvaluationsRate", "POST", "evaluations", Access.AnyRole(Roles.Citizen), RateAsync);
-        yield return Function.Http("EvaluationsList", "GET", "evaluations", Access.AnyRole([Roles.Supervisor, .. StaffRoles]), ListAsync);
-        yield return Function.Http("EvaluationsGet", "GET", "evaluations/{caseNo}", Access.Authenticated, GetAsync);
-        yield return Function.Http("EvaluationsRectify", "POST", "evaluations/{caseNo}/rectification", Access.AnyRole(StaffRoles), RectifyAsync);
-    }
-
-    private async Task<HttpResult> RateAsync(HttpCall call, CancellationToken cancellationToken)
-    {
-        var caller = call.RequireCaller();
-        var body = call.ReadJson<RateRequest>();
+        var caller = request.RequireCaller();
+        var body = request.ReadJson<RateRequest>();
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.CaseNo))
         {
@@ -110,10 +105,12 @@ public sealed class EvaluationFunctions(
         return HttpResult.Created(EvaluationView.From(new StoredEvaluation(evaluation, documentId, default), now), $"/api/evaluations/{summary.CaseNo}");
     }
 
-    private async Task<HttpResult> ListAsync(HttpCall call, CancellationToken cancellationToken)
+    [Function("EvaluationsList")]
+    [AnyRole(Roles.Supervisor, Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer)]
+    public async Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "evaluations")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var caller = call.RequireCaller();
-        var department = call.QueryValue("department");
+        var caller = request.RequireCaller();
+        var department = request.QueryValue("department");
         if (!caller.IsInRole(Roles.Supervisor))
         {
             // Department staff see their own department's ratings only.
@@ -130,7 +127,7 @@ public sealed class EvaluationFunctions(
             throw Problems.BadParameter("department", $"'{department}' is not a department code");
         }
 
-        var status = call.QueryValue("status");
+        var status = request.QueryValue("status");
         if (status is not null and not ("recorded" or "awaiting-rectification" or "rectified" or "overdue"))
         {
             throw Problems.BadParameter("status", $"status '{status}' is not recorded, awaiting-rectification, rectified or overdue");
@@ -150,10 +147,12 @@ public sealed class EvaluationFunctions(
         return HttpResult.Ok(views);
     }
 
-    private async Task<HttpResult> GetAsync(HttpCall call, CancellationToken cancellationToken)
+    [Function("EvaluationsGet")]
+    [SignedIn]
+    public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "evaluations/{caseNo}")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
-        var caller = call.RequireCaller();
-        var summary = await FindCaseAsync(call.Route("caseNo"), cancellationToken).ConfigureAwait(false);
+        var caller = request.RequireCaller();
+        var summary = await FindCaseAsync(caseNo, cancellationToken).ConfigureAwait(false);
         var mayRead = caller.IsInRole(Roles.Supervisor)
             || string.Equals(summary.ApplicantSubject, caller.Subject, StringComparison.Ordinal)
             || (StaffRoles.Any(caller.IsInRole) && caller.Department == summary.DepartmentCode);
@@ -167,11 +166,13 @@ public sealed class EvaluationFunctions(
         return HttpResult.Ok(EvaluationView.From(stored, clock.GetUtcNow()));
     }
 
-    private async Task<HttpResult> RectifyAsync(HttpCall call, CancellationToken cancellationToken)
+    [Function("EvaluationsRectify")]
+    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer)]
+    public async Task<IResult> RectifyAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "evaluations/{caseNo}/rectification")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
-        var caller = call.RequireCaller();
-        var body = call.ReadJson<RectifyRequest>();
-        var summary = await FindCaseAsync(call.Route("caseNo"), cancellationToken).ConfigureAwait(false);
+        var caller = request.RequireCaller();
+        var body = request.ReadJson<RectifyRequest>();
+        var summary = await FindCaseAsync(caseNo, cancellationToken).ConfigureAwait(false);
         caller.RequireDepartment(summary.DepartmentCode);
         var stored = await store.GetAsync(summary.DepartmentCode, summary.CaseNo, cancellationToken).ConfigureAwait(false)
             ?? throw Problems.NotFound("evaluation.not_found", "该办件尚无评价", $"case {summary.CaseNo} has not been rated");

@@ -24,7 +24,6 @@ public static class EvaluationServices
         services.AddSingleton<IStartupTask, EvaluationStartupTask>();
         services.AddSingleton<ITimerHandler, RectificationAlertTimerHandler>();
         services.AddSingleton<Calendar.ICalendarObserver, EvaluationCalendarObserver>();
-        services.AddFunctionModule<EvaluationFunctions>();
         return services;
     }
 }

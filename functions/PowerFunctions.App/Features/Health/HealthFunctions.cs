@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using PowerFunctions.App.Config;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
@@ -6,16 +7,15 @@ using PowerFunctions.Storage;
 namespace PowerFunctions.App.Features.Health;
 
 /// <summary><c>GET /api/health</c> → <c>{status:"ok", storage, clock, now}</c>.</summary>
-public sealed class HealthFunctions(IStorageAccount storage, TimeProvider clock, ClockOptions clockOptions) : IFunctionModule
+public sealed class HealthFunctions(IStorageAccount storage, TimeProvider clock, ClockOptions clockOptions)
 {
-    public IEnumerable<FunctionDeclaration> Declare()
+    [Function("Health")]
+    [Public]
+    public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) => HttpResult.Ok(new
     {
-        yield return Function.Http("Health", "GET", "health", Access.Public, (_, _) => Task.FromResult(HttpResult.Ok(new
-        {
-            status = "ok",
-            storage = storage.Provider,
-            clock = clockOptions.Mode,
-            now = Domain.Common.ChinaTime.InChina(clock.GetUtcNow()),
-        })));
-    }
+        status = "ok",
+        storage = storage.Provider,
+        clock = clockOptions.Mode,
+        now = Domain.Common.ChinaTime.InChina(clock.GetUtcNow()),
+    });
 }

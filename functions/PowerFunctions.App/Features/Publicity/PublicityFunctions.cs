@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
 using PowerFunctions.Domain.Common;
@@ -5,13 +6,10 @@ using PowerFunctions.Domain.Common;
 namespace PowerFunctions.App.Features.Publicity;
 
 /// <summary><c>GET /api/publicity</c> (public): approvals currently under publicity, applicant masked.</summary>
-public sealed class PublicityFunctions(PublicityBoard board, TimeProvider clock) : IFunctionModule
+public sealed class PublicityFunctions(PublicityBoard board, TimeProvider clock)
 {
-    public IEnumerable<FunctionDeclaration> Declare()
-    {
-        yield return Function.Http("PublicityList", "GET", "publicity", Access.Public, ListAsync);
-    }
-
-    private async Task<HttpResult> ListAsync(HttpCall call, CancellationToken cancellationToken) =>
+    [Function("PublicityList")]
+    [Public]
+    public async Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "publicity")] HttpRequest request, CancellationToken cancellationToken) =>
         HttpResult.Ok(await board.ListAsync(ChinaTime.Today(clock), cancellationToken).ConfigureAwait(false));
 }

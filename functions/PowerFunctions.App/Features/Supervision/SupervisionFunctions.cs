@@ -1,6 +1,7 @@
 using System.Globalization;
 using PowerFunctions.App.Auth;
 using PowerFunctions.App.Features.Timers;
+using Microsoft.Azure.Functions.Worker;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
 using PowerFunctions.Domain.Common;
@@ -14,7 +15,7 @@ namespace PowerFunctions.App.Features.Supervision;
 /// Supervisors oversee every department (a <c>dept</c> claim does not narrow what they see);
 /// <c>department=</c> filters.
 /// </summary>
-public sealed class SupervisionFunctions(AlertStore alerts, DueTimers dueTimers) : IFunctionModule
+public sealed class SupervisionFunctions(AlertStore alerts, DueTimers dueTimers)
 {
     /// <summary>The longest window <c>supervision/due</c> answers, in days.</summary>
     public const int MaxDueWindowDays = 31;
@@ -22,16 +23,12 @@ public sealed class SupervisionFunctions(AlertStore alerts, DueTimers dueTimers)
     /// <summary>The most timers <c>supervision/due</c> lists; more sets the <c>X-Truncated</c> header.</summary>
     public const int MaxDueTimers = 5000;
 
-    public IEnumerable<FunctionDeclaration> Declare()
-    {
-        yield return Function.Http("SupervisionAlerts", "GET", "supervision/alerts", Access.AnyRole(Roles.Supervisor), ListAlertsAsync);
-        yield return Function.Http("SupervisionDue", "GET", "supervision/due", Access.AnyRole(Roles.Supervisor), ListDueAsync);
-    }
-
-    private async Task<HttpResult> ListAlertsAsync(HttpCall call, CancellationToken cancellationToken)
+    [Function("SupervisionAlerts")]
+    [AnyRole(Roles.Supervisor)]
+    public async Task<IResult> ListAlertsAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/alerts")] HttpRequest request, CancellationToken cancellationToken)
     {
         AlertLevel? level = null;
-        if (call.QueryValue("level") is { } levelText)
+        if (request.QueryValue("level") is { } levelText)
         {
             if (!AlertRecordRules.TryParseLevel(levelText, out var parsed))
             {
@@ -41,13 +38,13 @@ public sealed class SupervisionFunctions(AlertStore alerts, DueTimers dueTimers)
             level = parsed;
         }
 
-        var department = call.QueryValue("department");
+        var department = request.QueryValue("department");
         if (department is not null && (department.Length is 0 or > 64 || department.Any(c => c is '|' or '/' or '\\' or '#' or '?' || char.IsControl(c))))
         {
             throw Problems.BadParameter("department", $"department '{department}' is not a department code");
         }
 
-        AlertStatus? status = call.QueryValue("status") switch
+        AlertStatus? status = request.QueryValue("status") switch
         {
             null or "open" => AlertStatus.Open,
             "resolved" => AlertStatus.Resolved,
@@ -62,10 +59,12 @@ public sealed class SupervisionFunctions(AlertStore alerts, DueTimers dueTimers)
             .ToList());
     }
 
-    private async Task<HttpResult> ListDueAsync(HttpCall call, CancellationToken cancellationToken)
+    [Function("SupervisionDue")]
+    [AnyRole(Roles.Supervisor)]
+    public async Task<IResult> ListDueAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/due")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var from = ParseDate(call, "from");
-        var to = ParseDate(call, "to");
+        var from = ParseDate(request, "from");
+        var to = ParseDate(request, "to");
         if (to < from)
         {
             throw Problems.BadParameter("to", $"to {to:yyyy-MM-dd} is before from {from:yyyy-MM-dd}");
@@ -81,9 +80,9 @@ public sealed class SupervisionFunctions(AlertStore alerts, DueTimers dueTimers)
         return truncated ? result.WithHeader("X-Truncated", "true") : result;
     }
 
-    private static DateOnly ParseDate(HttpCall call, string name)
+    private static DateOnly ParseDate(HttpRequest request, string name)
     {
-        var text = call.QueryValue(name) ?? throw Problems.BadParameter(name, $"{name} is required (YYYY-MM-DD)");
+        var text = request.QueryValue(name) ?? throw Problems.BadParameter(name, $"{name} is required (YYYY-MM-DD)");
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : throw Problems.BadParameter(name, $"{name} '{text}' is not a date (YYYY-MM-DD)");

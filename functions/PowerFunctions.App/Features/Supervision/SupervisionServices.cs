@@ -10,7 +10,6 @@ public static class SupervisionServices
         services.AddSingleton<IStartupTask, AlertTables>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<AlertStore>());
-        services.AddFunctionModule<SupervisionFunctions>();
         return services;
     }
 }

@@ -14,7 +14,6 @@ public static class TimerServices
         services.AddSingleton<ITimerScheduler, TableTimerScheduler>();
         services.AddSingleton<IDeadlineSweeper, DeadlineSweeper>();
         services.AddSingleton<DueTimers>();
-        services.AddFunctionModule<TimerFunctions>();
         return services;
     }
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace PowerFunctions.App.Features.Documents.Pdf;
 
 /// <summary>
-/// One A4 page's drawing: text in the embedded font, lines, boxes, circles and filled paths.
+/// One A4 page's drawing: text in the embedded fonts, lines, boxes, circles and filled paths.
 /// Coordinates are PDF points from the bottom-left corner.
 /// </summary>
 public sealed class PdfPage
@@ -33,6 +33,18 @@ public sealed class PdfPage
     public void Text(string text, double x, double y, double size, PdfColor? color = null, bool bold = false) =>
         TextAt(text, size, color ?? PdfColor.Black, bold, $"1 0 0 1 {N(x)} {N(y)} Tm");
 
+    /// <summary>
+    /// A line set to exactly <paramref name="width"/>: the room left is shared between the characters
+    /// (PDF character spacing), as Chinese text is justified to both edges.
+    /// </summary>
+    public void TextJustified(string text, double x, double y, double size, double width, PdfColor? color = null)
+    {
+        var count = text.EnumerateRunes().Count(r => !Rune.IsControl(r));
+        var room = width - Measure(text, size);
+        var spacing = count > 1 && room > 0 ? room / (count - 1) : 0;
+        TextAt(text, size, color ?? PdfColor.Black, bold: false, $"1 0 0 1 {N(x)} {N(y)} Tm", spacing);
+    }
+
     /// <summary>Text centred on <paramref name="centerX"/>.</summary>
     public void TextCentered(string text, double centerX, double y, double size, PdfColor? color = null, bool bold = false) =>
         Text(text, centerX - (Measure(text, size) / 2), y, size, color, bold);
@@ -57,6 +69,10 @@ public sealed class PdfPage
     {
         _content.Append(CultureInfo.InvariantCulture, $"q {Rgb(color ?? PdfColor.Black, stroke: true)} {N(lineWidth)} w {N(x)} {N(y)} {N(width)} {N(height)} re S Q\n");
     }
+
+    /// <summary>A filled rectangle.</summary>
+    public void FillRectangle(double x, double y, double width, double height, PdfColor? color = null) =>
+        FillRectangles([(x, y, width, height)], color);
 
     /// <summary>Filled rectangles in one path (a QR code's modules), each (x, y, width, height).</summary>
     public void FillRectangles(IEnumerable<(double X, double Y, double Width, double Height)> rectangles, PdfColor? color = null)
@@ -107,78 +123,37 @@ public sealed class PdfPage
     private static string Rgb(PdfColor color, bool stroke) =>
         $"{N(color.R)} {N(color.G)} {N(color.B)} {(stroke ? "RG" : "rg")}";
 
-    private void TextAt(string text, double size, PdfColor color, bool bold, string matrix)
+    private void TextAt(string text, double size, PdfColor color, bool bold, string matrix, double characterSpacing = 0)
     {
         if (string.IsNullOrEmpty(text))
         {
             return;
         }
 
-        _content.Append("BT ").Append(Rgb(color, stroke: false));
+        // q/Q: text state (rendering mode, character spacing, line width) must not leak into the next text.
+        _content.Append("q BT ").Append(Rgb(color, stroke: false));
         if (bold)
         {
             _content.Append(' ').Append(Rgb(color, stroke: true)).Append(CultureInfo.InvariantCulture, $" 2 Tr {N(size / 30)} w");
         }
 
         _content.Append(' ').Append(matrix);
-        foreach (var (run, ascii) in Runs(text))
+        if (characterSpacing != 0)
         {
-            if (ascii)
-            {
-                _content.Append(CultureInfo.InvariantCulture, $" /F2 {N(size)} Tf (");
-                foreach (var c in run)
-                {
-                    if (c is '(' or ')' or '\\')
-                    {
-                        _content.Append('\\');
-                    }
-
-                    _content.Append(c);
-                }
-
-                _content.Append(") Tj");
-            }
-            else
-            {
-                _content.Append(CultureInfo.InvariantCulture, $" /F1 {N(size)} Tf <");
-                foreach (var glyph in _document.Encode(run))
-                {
-                    _content.Append(glyph.ToString("X4", CultureInfo.InvariantCulture));
-                }
-
-                _content.Append("> Tj");
-            }
+            _content.Append(' ').Append(N(characterSpacing)).Append(" Tc");
         }
 
-        _content.Append(" ET\n");
-    }
-
-    /// <summary>Splits text into runs of printable ASCII (Courier) and the rest (the CJK font).</summary>
-    private static IEnumerable<(string Run, bool Ascii)> Runs(string text)
-    {
-        var builder = new StringBuilder();
-        bool? ascii = null;
-        foreach (var rune in text.EnumerateRunes())
+        foreach (var (font, cids) in _document.Encode(text))
         {
-            if (Rune.IsControl(rune))
+            _content.Append(CultureInfo.InvariantCulture, $" /F{font + 1} {N(size)} Tf <");
+            foreach (var cid in cids)
             {
-                continue;
+                _content.Append(cid.ToString("X4", CultureInfo.InvariantCulture));
             }
 
-            var isAscii = PdfDocument.IsAscii(rune);
-            if (ascii is { } current && current != isAscii && builder.Length > 0)
-            {
-                yield return (builder.ToString(), current);
-                builder.Clear();
-            }
-
-            ascii = isAscii;
-            builder.Append(rune.ToString());
+            _content.Append("> Tj");
         }
 
-        if (builder.Length > 0 && ascii is { } last)
-        {
-            yield return (builder.ToString(), last);
-        }
+        _content.Append(" ET Q\n");
     }
 }

@@ -1,12 +1,14 @@
 using System.Buffers.Binary;
 using System.Collections.Frozen;
+using System.IO.Compression;
+using System.Text;
 
 namespace PowerFunctions.App.Features.Documents.Pdf;
 
 /// <summary>
-/// A parsed TrueType font (glyf outlines): the tables a PDF needs to embed a subset of it — the
-/// character map (cmap formats 4 and 12), advance widths, the glyph outlines and the vertical
-/// metrics. Immutable; parse once per process and share.
+/// A parsed TrueType font (glyf outlines), from a plain sfnt file or a WOFF 1.0 one: the tables a PDF
+/// needs to embed a subset of it — the character map (cmap formats 4 and 12), advance widths, the
+/// glyph outlines, the vertical metrics and the PostScript name. Immutable; parse once per process and share.
 /// </summary>
 public sealed class TrueTypeFont
 {
@@ -48,7 +50,7 @@ public sealed class TrueTypeFont
         }
 
         _tables = tables.ToFrozenDictionary(StringComparer.Ordinal);
-        foreach (var required in new[] { "head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap" })
+        foreach (var required in new[] { "head", "hhea", "maxp", "hmtx", "loca", "glyf" })
         {
             if (!_tables.ContainsKey(required))
             {
@@ -83,10 +85,11 @@ public sealed class TrueTypeFont
         }
 
         _cmap = ReadCmap();
-        FamilyName = "DroidSansFallback";
+        PostScriptName = ReadPostScriptName() ?? "Font" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(data), 0, 4);
     }
 
-    public string FamilyName { get; }
+    /// <summary>The font's PostScript name (name id 6), letters, digits and dashes only: the PDF's /BaseFont.</summary>
+    public string PostScriptName { get; }
 
     public int UnitsPerEm { get; }
 
@@ -98,14 +101,15 @@ public sealed class TrueTypeFont
 
     public (int XMin, int YMin, int XMax, int YMax) BoundingBox { get; }
 
-    /// <summary>Reads and parses a font file.</summary>
+    /// <summary>Reads and parses a font file (TrueType or WOFF 1.0).</summary>
     public static TrueTypeFont Load(string path) => Parse(File.ReadAllBytes(path));
 
+    /// <summary>Parses a TrueType font, or a WOFF 1.0 one (its tables are inflated first).</summary>
     public static TrueTypeFont Parse(byte[] data)
     {
         try
         {
-            return new TrueTypeFont(data);
+            return new TrueTypeFont(data.Length >= 4 && BinaryPrimitives.ReadUInt32BigEndian(data) == WoffSignature ? FromWoff(data) : data);
         }
         catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException or OverflowException)
         {
@@ -146,8 +150,108 @@ public sealed class TrueTypeFont
 
     private (int Offset, int Length) Table(string tag) => _tables[tag];
 
+    private const uint WoffSignature = 0x774F4646;   // 'wOFF'
+
+    /// <summary>The sfnt a WOFF 1.0 file wraps (W3C WOFF 1.0 §4-5): each table inflated (zlib) when stored compressed.</summary>
+    private static byte[] FromWoff(byte[] woff)
+    {
+        if (woff.Length < 44)
+        {
+            throw new InvalidDataException("not a WOFF font: too short");
+        }
+
+        var flavor = BinaryPrimitives.ReadUInt32BigEndian(woff.AsSpan(4));
+        var count = BinaryPrimitives.ReadUInt16BigEndian(woff.AsSpan(12));
+        var tables = new List<(uint Tag, byte[] Data)>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var entry = woff.AsSpan(44 + (20 * i), 20);
+            var tag = BinaryPrimitives.ReadUInt32BigEndian(entry);
+            var offset = checked((int)BinaryPrimitives.ReadUInt32BigEndian(entry[4..]));
+            var stored = checked((int)BinaryPrimitives.ReadUInt32BigEndian(entry[8..]));
+            var length = checked((int)BinaryPrimitives.ReadUInt32BigEndian(entry[12..]));
+            if (offset < 0 || stored < 0 || offset + stored > woff.Length || stored > length)
+            {
+                throw new InvalidDataException("a WOFF table lies outside the file");
+            }
+
+            var data = new byte[length];
+            if (stored == length)
+            {
+                woff.AsSpan(offset, length).CopyTo(data);
+            }
+            else
+            {
+                using var zlib = new ZLibStream(new MemoryStream(woff, offset, stored), CompressionMode.Decompress);
+                zlib.ReadExactly(data);
+            }
+
+            tables.Add((tag, data));
+        }
+
+        var header = 12 + (16 * count);
+        var sfnt = new byte[header + tables.Sum(t => (t.Data.Length + 3) & ~3)];
+        BinaryPrimitives.WriteUInt32BigEndian(sfnt, flavor);
+        BinaryPrimitives.WriteUInt16BigEndian(sfnt.AsSpan(4), (ushort)count);
+        var at = header;
+        for (var i = 0; i < tables.Count; i++)
+        {
+            var record = sfnt.AsSpan(12 + (16 * i));
+            BinaryPrimitives.WriteUInt32BigEndian(record, tables[i].Tag);
+            BinaryPrimitives.WriteUInt32BigEndian(record[8..], (uint)at);
+            BinaryPrimitives.WriteUInt32BigEndian(record[12..], (uint)tables[i].Data.Length);
+            tables[i].Data.CopyTo(sfnt, at);
+            at += (tables[i].Data.Length + 3) & ~3;
+        }
+
+        return sfnt;
+    }
+
+    /// <summary>Name id 6 from the Windows Unicode (3,1) or Mac Roman (1,0) records, reduced to PDF-safe characters.</summary>
+    private string? ReadPostScriptName()
+    {
+        if (!_tables.TryGetValue("name", out var table) || table.Length < 6)
+        {
+            return null;
+        }
+
+        var count = U16(table.Offset + 2);
+        var strings = table.Offset + U16(table.Offset + 4);
+        string? found = null;
+        for (var i = 0; i < count && 6 + (12 * (i + 1)) <= table.Length; i++)
+        {
+            var record = table.Offset + 6 + (12 * i);
+            var (platform, encoding, nameId) = (U16(record), U16(record + 2), U16(record + 6));
+            var (length, offset) = (U16(record + 8), U16(record + 10));
+            if (nameId != 6 || strings + offset + length > table.Offset + table.Length)
+            {
+                continue;
+            }
+
+            if (platform == 3 && encoding == 1)
+            {
+                found = Encoding.BigEndianUnicode.GetString(_data, strings + offset, length);
+                break;
+            }
+
+            if (platform == 1 && encoding == 0)
+            {
+                found ??= Encoding.Latin1.GetString(_data, strings + offset, length);
+            }
+        }
+
+        var name = found is null ? string.Empty : new string(found.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').ToArray());
+        return name.Length == 0 ? null : name;
+    }
+
+    /// <summary>The Unicode character map; empty for a font without one (a subset embedded in a PDF, which maps codes itself).</summary>
     private FrozenDictionary<int, int> ReadCmap()
     {
+        if (!_tables.ContainsKey("cmap"))
+        {
+            return FrozenDictionary<int, int>.Empty;
+        }
+
         var cmap = Table("cmap").Offset;
         var count = U16(cmap + 2);
         int? format4 = null;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure;
@@ -11,10 +10,11 @@ using PowerFunctions.Storage;
 namespace PowerFunctions.App.Features.Documents.Sealing;
 
 /// <summary>
-/// Seals from configuration first; otherwise, where allowed (not Production by default), a
-/// development key per department generated on first use and kept create-only — a file under
-/// <c>{Storage:DataPath}/seals/</c> with the embedded store, a blob in container <c>seals</c> with
-/// Azure Storage — so concurrent first uses agree on one key. Never committed anywhere.
+/// The seal keys from where they are kept; a department's keys come from one place, the first that has
+/// them: its Key Vault secret (<see cref="KeyVaultSealKeys"/>, with <c>Seal:KeyVaultUri</c>), else
+/// <c>Seal:Keys:{dept}</c>, else — where allowed (not Production by default) — a development key generated
+/// on first use and kept create-only (a file under <c>{Storage:DataPath}/seals/</c> with the embedded store,
+/// a blob in container <c>seals</c> with Azure Storage) so concurrent first uses agree on one key.
 /// </summary>
 public sealed partial class SealKeyStore : ISealKeyStore
 {
@@ -22,8 +22,8 @@ public sealed partial class SealKeyStore : ISealKeyStore
 
     private static readonly JsonSerializerOptions FileJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private readonly IReadOnlyDictionary<string, SealKey> _configured;
-    private readonly bool _generate;
+    private readonly SealSettings _settings;
+    private readonly KeyVaultSealKeys? _keyVault;
     private readonly StorageOptions _storageOptions;
     private readonly IStorageAccount _storage;
     private readonly TimeProvider _clock;
@@ -31,31 +31,46 @@ public sealed partial class SealKeyStore : ISealKeyStore
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _containerReady;
 
-    public SealKeyStore(IConfiguration configuration, IHostEnvironment environment, StorageOptions storageOptions, IStorageAccount storage, TimeProvider clock)
+    public SealKeyStore(SealSettings settings, KeyVaultSealKeys? keyVault, StorageOptions storageOptions, IStorageAccount storage, TimeProvider clock)
     {
-        var options = configuration.GetSection("Seal").Get<SealOptions>() ?? new SealOptions();
-        _configured = Read(options);
-        _generate = options.GenerateDevelopmentKeys ?? !environment.IsProduction();
+        if (settings.KeyVaultUri is not null && keyVault is null)
+        {
+            throw new ConfigurationException("Seal:KeyVaultUri is set but no Key Vault client was given.");
+        }
+
+        _settings = settings;
+        _keyVault = keyVault;
         _storageOptions = storageOptions;
         _storage = storage;
         _clock = clock;
     }
 
-    public bool GeneratesDevelopmentKeys => _generate;
-
-    public IReadOnlyCollection<string> ConfiguredDepartments => _configured.Keys.ToList();
-
     public async Task<SealKey> GetSigningKeyAsync(string departmentCode, string departmentName, CancellationToken cancellationToken)
     {
-        if (_configured.TryGetValue(departmentCode, out var configured))
+        var ring = await RingAsync(departmentCode, null, cancellationToken).ConfigureAwait(false);
+        if (ring is not null)
         {
-            return configured;
+            if (ring.Problems.Count > 0)
+            {
+                throw new ProblemException(503, "documents.seal_key_invalid", "该部门的电子印章密钥配置有误，暂不能出具文书",
+                    $"the seal keys of department {departmentCode} are ambiguous or unreadable: {string.Join("; ", ring.Problems)}");
+            }
+
+            var now = _clock.GetUtcNow();
+            var key = ring.SigningKeyAt(now);
+            if (key is null || (key.IsValidAt(now) && key.PrivateKey is null))
+            {
+                throw new ProblemException(503, "documents.seal_key_missing", "该部门尚未配置电子印章，暂不能出具文书",
+                    $"department {departmentCode} has no key that can sign now ({(key is null ? "no enabled key" : $"key {key.KeyId} only verifies here")})");
+            }
+
+            return key;   // possibly outside its period: the caller refuses it with the reason
         }
 
-        if (!_generate)
+        if (!_settings.GenerateDevelopmentKeys)
         {
             throw new ProblemException(503, "documents.seal_key_missing", "该部门尚未配置电子印章，暂不能出具文书",
-                $"no seal is configured for department {departmentCode} (Seal:Keys:{departmentCode}:PrivateKey)");
+                $"no seal key is configured for department {departmentCode} ({Where(departmentCode)})");
         }
 
         ValidateDepartmentCode(departmentCode);
@@ -78,91 +93,49 @@ public sealed partial class SealKeyStore : ISealKeyStore
         }
     }
 
-    public async Task<SealKey?> FindAsync(string departmentCode, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SealKey>> GetTrustedKeysAsync(string departmentCode, string? keyId, CancellationToken cancellationToken)
     {
-        if (_configured.TryGetValue(departmentCode, out var configured))
-        {
-            return configured;
-        }
-
         if (!DepartmentCodePattern().IsMatch(departmentCode))
         {
-            return null;
+            return [];
         }
 
-        if (_developmentKeys.TryGetValue(departmentCode, out var cached))
+        var ring = await RingAsync(departmentCode, keyId, cancellationToken).ConfigureAwait(false);
+        if (ring is not null)
         {
-            return cached;
+            return ring.Trusted;
         }
 
-        var loaded = await LoadDevelopmentKeyAsync(departmentCode, cancellationToken).ConfigureAwait(false);
-        if (loaded is not null)
+        if (!_developmentKeys.TryGetValue(departmentCode, out var development))
         {
-            _developmentKeys[departmentCode] = loaded;
+            development = await LoadDevelopmentKeyAsync(departmentCode, cancellationToken).ConfigureAwait(false);
+            if (development is not null)
+            {
+                _developmentKeys[departmentCode] = development;
+            }
         }
 
-        return loaded;
+        return development is null ? [] : [development with { PrivateKey = null }];
     }
 
-    /// <summary>Reads and checks the configured keys; a bad one stops the app naming the setting.</summary>
-    private static Dictionary<string, SealKey> Read(SealOptions options)
+    /// <summary>The department's keys from Key Vault, else configuration; null when neither has them.</summary>
+    private async Task<SealKeyRing?> RingAsync(string departmentCode, string? keyId, CancellationToken cancellationToken)
     {
-        var keys = new Dictionary<string, SealKey>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (department, key) in options.Keys)
+        if (_keyVault is not null && DepartmentCodePattern().IsMatch(departmentCode))
         {
-            var prefix = $"Seal:Keys:{department}";
-            if (string.IsNullOrWhiteSpace(key.PrivateKey))
+            var fromVault = await _keyVault.GetAsync(departmentCode, keyId, cancellationToken).ConfigureAwait(false);
+            if (fromVault is not null)
             {
-                throw new ConfigurationException($"{prefix}:PrivateKey is empty; give the department's SM2 private key (64 hex digits), e.g. as a Key Vault reference.");
+                return fromVault;
             }
-
-            string publicKey;
-            try
-            {
-                publicKey = Sm2.PublicKeyOf(key.PrivateKey);
-            }
-            catch (FormatException e)
-            {
-                throw new ConfigurationException($"{prefix}:PrivateKey is not an SM2 private key: {e.Message}.");
-            }
-
-            if (!string.IsNullOrWhiteSpace(key.PublicKey) && !string.Equals(key.PublicKey.Trim(), publicKey, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ConfigurationException($"{prefix}:PublicKey does not belong to {prefix}:PrivateKey.");
-            }
-
-            var from = Instant(key.ValidFrom, $"{prefix}:ValidFrom");
-            var to = Instant(key.ValidTo, $"{prefix}:ValidTo");
-            if (to <= from)
-            {
-                throw new ConfigurationException($"{prefix}:ValidTo must be after {prefix}:ValidFrom.");
-            }
-
-            if (string.IsNullOrWhiteSpace(key.DepartmentName))
-            {
-                throw new ConfigurationException($"{prefix}:DepartmentName is empty; the seal prints it.");
-            }
-
-            keys[department] = new SealKey
-            {
-                SealId = string.IsNullOrWhiteSpace(key.SealId) ? $"{department}-{publicKey[2..10]}" : key.SealId,
-                DepartmentCode = department,
-                DepartmentName = key.DepartmentName,
-                ValidFrom = from,
-                ValidTo = to,
-                PublicKey = publicKey,
-                PrivateKey = key.PrivateKey.Trim(),
-                Source = "configuration",
-            };
         }
 
-        return keys;
+        return _settings.Configured.GetValueOrDefault(departmentCode);
     }
 
-    private static DateTimeOffset Instant(string? value, string name) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
-            ? instant
-            : throw new ConfigurationException($"{name}='{value}' is not an ISO-8601 instant such as 2026-01-01T00:00:00+08:00.");
+    private string Where(string departmentCode) => _keyVault is null
+        ? $"Seal:Keys:{departmentCode}:PrivateKey"
+        : $"Key Vault secret {KeyVaultSealKeys.SecretName(departmentCode)} or Seal:Keys:{departmentCode}:PrivateKey";
 
     private static void ValidateDepartmentCode(string departmentCode)
     {
@@ -193,16 +166,19 @@ public sealed partial class SealKeyStore : ISealKeyStore
             json = download?.Content;
         }
 
-        return json is null ? null : JsonSerializer.Deserialize<SealKey>(json, FileJson);
+        var key = json is null ? null : JsonSerializer.Deserialize<SealKey>(json, FileJson);
+        // Files written before key ids name none: the default id is derived from the public key, so it is stable.
+        return key is null || key.KeyId.Length > 0 ? key : key with { KeyId = SealKey.DefaultKeyId(key.DepartmentCode, key.PublicKey) };
     }
 
     private async Task<SealKey> CreateDevelopmentKeyAsync(string departmentCode, string departmentName, CancellationToken cancellationToken)
     {
         var now = ChinaTime.InChina(_clock.GetUtcNow());
-        var (privateKey, publicKey) = Sm2.GenerateKey();
+        var (privateKey, publicKey) = SealCrypto.GenerateKey();
         var year = now.Year;
         var key = new SealKey
         {
+            KeyId = SealKey.DefaultKeyId(departmentCode, publicKey),
             SealId = $"{departmentCode}-DEV-{publicKey[2..10]}",
             DepartmentCode = departmentCode,
             DepartmentName = departmentName,

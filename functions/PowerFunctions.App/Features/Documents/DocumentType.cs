@@ -1,0 +1,41 @@
+namespace PowerFunctions.App.Features.Documents;
+
+/// <summary>
+/// The kinds of document (API code in kebab case, e.g. <c>acceptance-notice</c>). Each kind's wording is
+/// in <c>Rendering/DocumentTexts</c> and its content in <c>Rendering/DocumentTemplates</c>.
+/// </summary>
+public enum DocumentType
+{
+    /// <summary>受理通知书 (行政许可法 第三十二条): the acceptance, the decision due date and the query code.</summary>
+    AcceptanceNotice,
+
+    /// <summary>不予受理通知书 (第三十二条): reasons and remedies.</summary>
+    RefusalNotice,
+
+    /// <summary>补正告知书 (第三十二条, 一次性告知): every material to supply.</summary>
+    CorrectionNotice,
+
+    /// <summary>准予行政许可决定书 (第三十八条第一款).</summary>
+    ApprovalDecision,
+
+    /// <summary>不予行政许可决定书 (第三十八条第二款): reasons and remedies.</summary>
+    DenialDecision,
+
+    /// <summary>送达回证 (第四十四条).</summary>
+    DeliveryReceipt,
+
+    /// <summary>整改通知书 (好差评 rectification).</summary>
+    RectificationNotice,
+
+    /// <summary>
+    /// 特别程序告知书 (第四十五条): the procedure whose time is not counted in the decision limit
+    /// (听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审) and the time it needs. Needs <see cref="DocumentRequest.Suspension"/>.
+    /// </summary>
+    SuspensionNotice,
+
+    /// <summary>
+    /// 延长行政许可期限告知书 (第四十二条): the head of the body approved ten more days; the reasons are the
+    /// request's paragraphs. Needs <see cref="DocumentRequest.Extension"/>.
+    /// </summary>
+    ExtensionNotice,
+}

@@ -1,0 +1,9 @@
+namespace PowerFunctions.App.Features.Documents.Rendering;
+
+/// <summary>Horizontal alignment in a table cell.</summary>
+public enum TextAlign
+{
+    Start,
+    Center,
+    End,
+}

@@ -1,7 +1,0 @@
-namespace PowerFunctions.Domain.Cases;
-
-/// <summary>The result of re-walking a case's chain: valid, or the first broken link (<see cref="BrokenAtSeq"/>) and why.</summary>
-public sealed record ChainVerification(bool Valid, int Events, long? BrokenAtSeq, string? Reason, string? LastHash)
-{
-    public static ChainVerification Broken(int events, long seq, string reason) => new(false, events, seq, reason, null);
-}
