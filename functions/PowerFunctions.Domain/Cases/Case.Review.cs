@@ -86,8 +86,9 @@ public sealed partial class Case
     /// <summary>
     /// Experts drawn at random (seeded, re-runnable) from the register's available experts of the item's
     /// field, at least one third of them external; the pool as it was is recorded with the seed. The
-    /// decision clock stops for the expert review and the applicant is told, in writing, until when
-    /// (<paramref name="expectedUntil"/>). Source: seed 000 §5(三)2, 配套2 (管用分离); 行政许可法 第四十五条
+    /// decision clock stops for the expert review and the applicant is told in writing, with the time it
+    /// is expected to need when known (<paramref name="expectedUntil"/>, not before today).
+    /// Source: seed 000 §5(三)2, 配套2 (管用分离); 行政许可法 第四十五条
     /// </summary>
     public Result<CaseEventDraft> DrawExperts(ExpertRegister register, int count, long seed, DateOnly? expectedUntil, CaseContext context)
     {
@@ -116,7 +117,7 @@ public sealed partial class Case
         }
 
         var data = new CaseEventData.ExpertsDrawn(pool, count, seed, ExpertDraw.Draw(pool, count, seed), context.Today, Terms.ExpertField, expectedUntil);
-        return new CaseEventDraft(data, CaseNotices.Suspension(this, _suspensions.Count + 1, SuspensionReason.ExpertReview, null, context.Today, expectedUntil!.Value, context.Calendar));
+        return new CaseEventDraft(data, CaseNotices.Suspension(this, _suspensions.Count + 1, SuspensionReason.ExpertReview, null, context.Today, expectedUntil, context.Calendar));
     }
 
     /// <summary>
@@ -170,7 +171,8 @@ public sealed partial class Case
 
     /// <summary>
     /// Stops the decision clock for an excluded procedure, telling the applicant in writing which one and
-    /// until when it is expected to last (<paramref name="expectedUntil"/>, not before today).
+    /// the time it is expected to need (<paramref name="expectedUntil"/>, not before today). API.md's body
+    /// is <c>{reason, note}</c>: without the expected end the notice says the time will be told once known.
     /// Source: 行政许可法 第四十五条
     /// </summary>
     public Result<CaseEventDraft> Suspend(SuspensionReason reason, string? note, DateOnly? expectedUntil, CaseContext context)
@@ -189,7 +191,7 @@ public sealed partial class Case
         var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         return new CaseEventDraft(
             new CaseEventData.Suspended(reason, text, context.Today, expectedUntil),
-            CaseNotices.Suspension(this, _suspensions.Count + 1, reason, text, context.Today, expectedUntil!.Value, context.Calendar));
+            CaseNotices.Suspension(this, _suspensions.Count + 1, reason, text, context.Today, expectedUntil, context.Calendar));
     }
 
     /// <summary>Restarts the decision clock. Source: 行政许可法 第四十五条</summary>
@@ -270,11 +272,7 @@ public sealed partial class Case
     private static DateOnly DecisionDue(Case c, CaseContext context) =>
         CaseDeadlines.Compute(c, context.Calendar, context.Today).First(d => d.Kind == DeadlineKind.Decision).Due;
 
-    /// <summary>The applicant is told the expected time of an excluded procedure (行政许可法 第四十五条): required, not before today.</summary>
-    private static DomainError? CheckExpectedEnd(DateOnly? expectedUntil, CaseContext context) => expectedUntil switch
-    {
-        null => CaseErrors.Invalid("expectedUntil", "须告知申请人所需时间（预计完成日期）（行政许可法第四十五条）"),
-        { } until when until < context.Today => CaseErrors.Invalid("expectedUntil", "预计完成日期不能早于今天"),
-        _ => null,
-    };
+    /// <summary>The expected end of an excluded procedure told to the applicant (行政许可法 第四十五条), when given, is not before today.</summary>
+    private static DomainError? CheckExpectedEnd(DateOnly? expectedUntil, CaseContext context) =>
+        expectedUntil is { } until && until < context.Today ? CaseErrors.Invalid("expectedUntil", "预计完成日期不能早于今天") : null;
 }

@@ -51,10 +51,10 @@ public static class CaseNotices
 
     /// <summary>
     /// 特别程序告知书 (suspension): the excluded procedure, from when, and the time it is expected to take
-    /// (its working days under <paramref name="calendar"/> and its last day), told in writing; the note, if
-    /// any, as a further paragraph. Source: 行政许可法 第四十五条
+    /// (its working days under <paramref name="calendar"/> and its last day, when known), told in writing;
+    /// the note, if any, as a further paragraph. Source: 行政许可法 第四十五条
     /// </summary>
-    public static DocumentToIssue Suspension(Case c, int suspensionNo, SuspensionReason reason, string? note, DateOnly from, DateOnly expectedUntil, Calendar.IWorkingCalendar calendar)
+    public static DocumentToIssue Suspension(Case c, int suspensionNo, SuspensionReason reason, string? note, DateOnly from, DateOnly? expectedUntil, Calendar.IWorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         return new(
@@ -64,7 +64,7 @@ public static class CaseNotices
             string.IsNullOrWhiteSpace(note) ? [] : [note.Trim()],
             Licensing + "第四十五条")
         {
-            Suspension = new SuspensionNoticeFacts(reason, from, expectedUntil, calendar.WorkingDaysBetween(from, expectedUntil)),
+            Suspension = new SuspensionNoticeFacts(reason, from, expectedUntil, expectedUntil is { } end ? calendar.WorkingDaysBetween(from, end) : null),
         };
     }
 

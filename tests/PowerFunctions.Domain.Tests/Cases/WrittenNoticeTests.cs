@@ -25,17 +25,27 @@ public sealed class WrittenNoticeTests
         Assert.Empty(notice.Paragraphs); // the statement of the acceptance is the template's
     }
 
-    [Theory]
+    [Fact]
     [Trait("Source", "行政许可法 第四十五条")]
-    [InlineData(null)]
-    [InlineData("2026-09-17")]
-    public void Suspend_WithoutAnExpectedEndFromToday_IsRefused(string? expected)
+    public void Suspend_ExpectedEndBeforeToday_IsRefused()
     {
         var f = new CaseFixture().Accept();
 
-        var result = f.Case.Suspend(SuspensionReason.Testing, null, expected is null ? null : DateOnly.Parse(expected), f.Context);
+        var result = f.Case.Suspend(SuspensionReason.Testing, null, new DateOnly(2026, 9, 17), f.Context);
 
         Assert.Equal(["expectedUntil"], result.Error!.Errors!.Keys);
+    }
+
+    [Fact]
+    [Trait("Source", "行政许可法 第四十五条")]
+    public void Suspend_AsApiMdWritesIt_NoExpectedEnd_NoticeStillIssuedWithTheTimeUnknown()
+    {
+        var f = new CaseFixture().Accept();
+
+        var notice = f.Case.Suspend(SuspensionReason.Hearing, "申请人申请听证", null, f.Context).Value.Document!;
+
+        Assert.Equal(DocumentKind.SuspensionNotice, notice.Kind);
+        Assert.Equal(new SuspensionNoticeFacts(SuspensionReason.Hearing, new DateOnly(2026, 9, 18), null, null), notice.Suspension);
     }
 
     [Fact]

@@ -325,7 +325,11 @@ public sealed class CaseService(
         LegalBasis = document.LegalBasis,
         Acceptance = document.Acceptance is { } a ? new AcceptanceFacts(a.DecisionDue, a.QueryCode, a.Deemed) : null,
         Suspension = document.Suspension is { } s
-            ? new SuspensionFacts(ApiCode<SuspensionReason>.Chinese(s.Procedure), s.StartsOn, $"{s.ExpectedWorkingDays.ToString(CultureInfo.InvariantCulture)}个工作日", s.ExpectedEnd)
+            ? new SuspensionFacts(
+                ApiCode<SuspensionReason>.Chinese(s.Procedure),
+                s.StartsOn,
+                s.ExpectedWorkingDays is { } days ? $"{days.ToString(CultureInfo.InvariantCulture)}个工作日" : "以实际所需时间为准，确定后另行书面告知",
+                s.ExpectedEnd)
             : null,
         Extension = document.Extension is { } e ? new ExtensionFacts(e.PreviousDue, e.ExtendedDue, e.ApprovedBy) : null,
     };
