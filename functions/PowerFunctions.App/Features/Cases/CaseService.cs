@@ -19,8 +19,8 @@ namespace PowerFunctions.App.Features.Cases;
 /// Runs a command against a case: load, let the aggregate decide, issue the act's document
 /// (deterministic id, so a retry reuses it), schedule the timers the new deadlines need, then commit
 /// events + snapshot in one transaction under the snapshot's ETag. After the commit: close resolved
-/// alerts, update the public projections, drop a final case from the open index (each of these is
-/// also done by a durable timer, so a crash after the commit loses nothing).
+/// alerts, update the public projections and the work list, drop a final case from the open index (each
+/// of these is also done by a durable timer, so a crash after the commit loses nothing).
 /// </summary>
 public sealed class CaseService(
     CaseStore store,
@@ -30,6 +30,7 @@ public sealed class CaseService(
     ITimerScheduler timers,
     IAlertSink alerts,
     PublicityBoard publicity,
+    WorkListStore workList,
     TimeProvider clock,
     ILogger<CaseService> logger)
 {
@@ -128,6 +129,20 @@ public sealed class CaseService(
         await timers.ScheduleAsync(PlanTimers(null, created, deadlines, calendar, now), cancellationToken).ConfigureAwait(false);
         await openCases.AddAsync(created.CaseNo, created.Terms.DepartmentCode, cancellationToken).ConfigureAwait(false);
         await store.CreateAsync(created, Record(deadlines), cancellationToken).ConfigureAwait(false);
+        await WriteWorkListAsync(created, calendar, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The case's work-list rows after a commit; best effort, the <c>case-worklist</c> timer repeats it.</summary>
+    private async Task WriteWorkListAsync(Case c, IWorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await workList.WriteAsync(c, calendar, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e)
+        {
+            logger.LogWarning(e, "work list of case {CaseNo} not written; its timer will", c.CaseNo);
+        }
     }
 
     /// <summary>Appends already-sealed events (the calendar observer's <c>deadline-moved</c>) and reschedules what moved.</summary>
@@ -213,6 +228,8 @@ public sealed class CaseService(
             {
                 await openCases.RemoveAsync(next.CaseNo, cancellationToken).ConfigureAwait(false);
             }
+
+            await workList.WriteAsync(next, calendar, now, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is RequestFailedException or InvalidOperationException)
         {
@@ -223,14 +240,14 @@ public sealed class CaseService(
 
     /// <summary>
     /// The timers a change needs: for every open deadline that is new or whose due moved, its due
-    /// effect and its yellow/red signals; for every deadline it resolved, a resolve signal; all at
-    /// generation = the new version.
+    /// effect and its yellow/red signals; for every deadline it resolved, a resolve signal; the work
+    /// list's row, at once; all at generation = the new version.
     /// </summary>
     public static IReadOnlyList<DurableTimer> PlanTimers(IReadOnlyList<CaseDeadline>? before, Case next, IReadOnlyList<CaseDeadline> after, IWorkingCalendar calendar, DateTimeOffset now)
     {
-        var list = new List<DurableTimer>();
         var generation = next.Version;
         var caseNo = next.CaseNo;
+        var list = new List<DurableTimer> { new(CaseTimerKinds.WorkList, caseNo, "worklist", now, generation) };
         foreach (var d in after)
         {
             var previous = before?.FirstOrDefault(b => b.Code == d.Code);

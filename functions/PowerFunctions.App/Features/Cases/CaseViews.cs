@@ -89,6 +89,18 @@ public static class CaseViews
         missingMaterials = first.MissingMaterials.Select(m => new { code = m.Code, name = m.Name }),
     };
 
+    /// <summary>One line of the work list, its deadline's status as of <paramref name="now"/> (never yellow while its clock is stopped).</summary>
+    public static WorkListLine WorkListLine(WorkListEntry e, IWorkingCalendar calendar, DateTimeOffset now) => new(
+        e.CaseNo,
+        e.ItemCode,
+        e.ItemName,
+        e.DepartmentCode,
+        e.State,
+        e.ReceivedAt,
+        e.Next is { } next
+            ? new WorkListLineDeadline(next.Kind, Date(next.Due), Domain.Deadlines.AlertRules.StatusAt(calendar, next.Due, now, met: false, clockStopped: next.Stopped), next.Provisional)
+            : null);
+
     private static string? StepName(string type) => type switch
     {
         CaseEventTypes.Submitted => "已收件",
