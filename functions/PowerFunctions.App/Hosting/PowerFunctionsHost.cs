@@ -10,6 +10,7 @@ using PowerFunctions.App.Features.Catalog;
 using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Complaints;
 using PowerFunctions.App.Features.Evaluations;
+using PowerFunctions.App.Features.Experts;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Storage;
@@ -179,6 +180,7 @@ public static class PowerFunctionsHost
         services.AddDocuments();
 
         services.AddComplaints();
+        services.AddExperts();
         services.AddCases();
         services.AddEvaluations();
     }

@@ -50,10 +50,16 @@ public abstract class CaseLifecycleScenarios
         await app.OkAsync(app.ReviewerB, caseNo, "review", new { role = "B", opinion = "同意A角意见", recommendation = "approve" });
         await app.OkAsync(app.ReviewerA, caseNo, "site-inspection", new { inspectors = new[] { "王审查", "赵复核" }, report = "现场与图纸一致", signedBy = "王审查" });
 
-        // 9/22: experts drawn at random from a pool one third external; the clock stops.
+        // 9/22: experts drawn at random from the register (kept by the admin, one third external); the clock stops.
         await app.SetClockAsync(9, 22, 10);
-        var pool = new[] { new { id = "E1", name = "外聘专家甲", external = true }, new { id = "E2", name = "专家乙", external = false }, new { id = "E3", name = "专家丙", external = false } };
-        var drawn = await app.OkAsync(app.ReviewerA, caseNo, "expert-draw", new { pool, count = 2, expectedUntil = "2026-09-25" });
+        foreach (var (id, name, external) in new[] { ("E1", "外聘专家甲", true), ("E2", "专家乙", false), ("E3", "专家丙", false) })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await app.Admin.PutAsJsonAsync($"/api/experts/{id}", new { name, external, fields = new[] { "城乡规划" } })).StatusCode);
+        }
+
+        var refused = await app.ActAsync(app.ReviewerA, caseNo, "expert-draw", new { pool = new[] { new { id = "X9", name = "自带专家", external = true } }, count = 1, expectedUntil = "2026-09-25" });
+        Assert.Equal("case.expert_pool_not_accepted", (await CaseApp.Json(refused)).GetProperty("code").GetString());
+        var drawn = await app.OkAsync(app.ReviewerA, caseNo, "expert-draw", new { count = 2, expectedUntil = "2026-09-25" });
         Assert.Equal("suspended", drawn.GetProperty("state").GetString());
         Assert.Equal(2, drawn.GetProperty("expertDraw").GetProperty("drawn").GetArrayLength());
         var rerun = await CaseApp.Json(await app.Supervisor.GetAsync($"/api/cases/{caseNo}/expert-draw/verify"));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PowerFunctions.App.Auth;
 using Microsoft.Azure.Functions.Worker;
+using PowerFunctions.App.Features.Experts;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
 using PowerFunctions.Domain.Cases;
@@ -15,8 +16,12 @@ namespace PowerFunctions.App.Features.Cases;
 /// <c>GET …/progress?queryCode=</c> (public); <c>GET …/audit/verify</c>; <c>GET …/expert-draw/verify</c>.
 /// Every command checks the role, the department (staff) or the applicant (citizen), the optional
 /// <c>If-Match</c> version (412) and the state machine (409 with the allowed actions).
+/// <c>joint-opinion {opinion, recommendation}</c> on a jointly handled item (联合审批, 行政许可法 第二十六条) is
+/// the one action staff of another department take on the lead's case: a <c>reviewer</c> or <c>decider</c>
+/// of a department giving an opinion, for that department; the same staff may read the case view
+/// (<c>GET /api/cases/{caseNo}</c>) to form it. Everything else stays with the lead.
 /// </summary>
-public sealed class CaseFunctions(CaseService cases, CaseStore store)
+public sealed class CaseFunctions(CaseService cases, CaseStore store, ExpertService experts)
 {
     /// <summary>Who may ask for each action (API.md table).</summary>
     private static readonly Dictionary<CaseAction, string> RoleOf = new()
@@ -44,7 +49,11 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store)
     {
         var caller = request.RequireCaller();
         var loaded = await cases.LoadRequiredAsync(caseNo, cancellationToken).ConfigureAwait(false);
-        caller.RequireDepartment(loaded.Case.Terms.DepartmentCode, allowOversight: true);
+        if (!GivesJointOpinion(loaded.Case, caller))
+        {
+            caller.RequireDepartment(loaded.Case.Terms.DepartmentCode, allowOversight: true);
+        }
+
         return await ViewAsync(loaded.Case, cancellationToken).ConfigureAwait(false);
     }
 
@@ -112,22 +121,25 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store)
     public async Task<IResult> CommandAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseNo}/{action}")] HttpRequest request, string caseNo, string action, CancellationToken cancellationToken)
     {
         var caller = request.RequireCaller();
-        if (CaseNames.ParseCommand(action) is not { } command || !RoleOf.TryGetValue(command, out var role))
-        {
-            throw Problems.NotFound("case.unknown_action", "办件操作不存在", $"no case action '{action}'");
-        }
-
+        var command = CaseNames.ParseCommand(action);
+        var role = command == CaseAction.JointOpinion ? JointOpinionRole(caller)
+            : command is { } known && RoleOf.TryGetValue(known, out var r) ? r
+            : throw Problems.NotFound("case.unknown_action", "办件操作不存在", $"no case action '{action}'");
         caller.RequireRole(role);
         var ifMatch = IfMatch(request);
         var actor = new CaseActor(caller.Subject, caller.Name, role);
-        var execute = Parse(request, command, actor);
+        var execute = await ParseAsync(request, command!.Value, actor, caller, cancellationToken).ConfigureAwait(false);
         var next = await cases.ExecuteAsync(
             caseNo,
             execute,
             actor,
             c =>
             {
-                if (role == Roles.Citizen)
+                if (command == CaseAction.JointOpinion)
+                {
+                    // the domain checks that the caller's department gives an opinion on this item
+                }
+                else if (role == Roles.Citizen)
                 {
                     if (!c.IsApplicant(actor))
                     {
@@ -151,7 +163,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store)
     }
 
     /// <summary>The body of each action, read (400 on malformed JSON) before anything is loaded or written.</summary>
-    private static CaseService.Command Parse(HttpRequest request, CaseAction action, CaseActor actor)
+    private async Task<CaseService.Command> ParseAsync(HttpRequest request, CaseAction action, CaseActor actor, Auth.Caller caller, CancellationToken cancellationToken)
     {
         switch (action)
         {
@@ -177,9 +189,15 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store)
                 return (c, _) => c.RecordSiteInspection(inspection.Inspectors, inspection.Report, inspection.SignedBy);
             case CaseAction.ExpertDraw:
                 var draw = request.ReadJson<DrawBody>();
+                if (draw.Pool is not null)
+                {
+                    throw Problems.From(CaseErrors.PoolFromRequest());
+                }
+
                 var drawUntil = CaseInput.Date(draw.ExpectedUntil, "expectedUntil").OrThrow();
+                var register = await experts.RegisterAsync(cancellationToken).ConfigureAwait(false);
                 var seed = System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue) * 4294967296L + System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue);
-                return (c, ctx) => c.DrawExperts(BodyRegister(c, draw.Pool), draw.Count ?? 0, seed, drawUntil, ctx);
+                return (c, ctx) => c.DrawExperts(register, draw.Count ?? 0, seed, drawUntil, ctx);
             case CaseAction.CollectiveDecision:
                 var meeting = request.ReadJson<CollectiveBody>();
                 var votes = (meeting.Votes ?? []).Select((v, i) => new CollectiveVote(v?.Name ?? string.Empty, CaseInput.Vote(v?.Vote, i).OrThrow(), v?.Opinion)).ToArray();
@@ -202,6 +220,10 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store)
                 var deliver = request.ReadJson<DeliverBody>();
                 var method = CaseInput.Method(deliver.Method).OrThrow();
                 return (c, ctx) => c.Deliver(method, deliver.Recipient, ctx);
+            case CaseAction.JointOpinion:
+                var joint = request.ReadJson<JointOpinionBody>();
+                var jointRecommendation = CaseInput.Outcome(joint.Recommendation, "recommendation").OrThrow();
+                return (c, ctx) => c.GiveJointOpinion(caller.Department, joint.Opinion, jointRecommendation, ctx);
             case CaseAction.ObjectionAnswer:
                 var answer = request.ReadJson<ObjectionAnswerBody>();
                 var finding = CaseInput.Finding(answer.Finding).OrThrow();
@@ -215,12 +237,19 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store)
     }
 
     /// <summary>
-    /// Until the app phase serves the managed expert register, the pool a request names is taken as
-    /// the register's available experts of the case's field (the draw itself, its one-third rule and its
-    /// recorded seed are the domain's).
+    /// Who gives a joint department's opinion: its <c>reviewer</c> or its <c>decider</c> (the opinion is the
+    /// department's, formed by whoever of the two handles it there); the role recorded is the one held,
+    /// reviewer first. 403 for anyone else.
     /// </summary>
-    private static Domain.Experts.ExpertRegister BodyRegister(Case c, IReadOnlyList<PoolLine?>? pool) =>
-        Domain.Experts.ExpertRegister.Of((pool ?? []).Select(e => new Domain.Experts.Expert(e?.Id ?? string.Empty, e?.Name ?? string.Empty, e?.External ?? false, [c.Terms.ExpertField ?? "general"], true))).OrThrow();
+    private static string JointOpinionRole(Auth.Caller caller) =>
+        caller.IsInRole(Roles.Reviewer) ? Roles.Reviewer
+        : caller.IsInRole(Roles.Decider) ? Roles.Decider
+        : throw Problems.Forbidden("a joint opinion is given by a reviewer or decider of a department giving opinions");
+
+    /// <summary>True when <paramref name="caller"/> is a reviewer or decider of a department giving an opinion on the jointly handled case <paramref name="c"/>.</summary>
+    private static bool GivesJointOpinion(Case c, Auth.Caller caller) =>
+        c.Terms.JointHandling?.Find(caller.Department) is not null
+        && (caller.IsInRole(Roles.Reviewer) || caller.IsInRole(Roles.Decider));
 
     /// <summary>The version in <c>If-Match</c> (<c>3</c>, <c>"3"</c> or <c>W/"3"</c>); <c>*</c> or none: no check; anything else never matches.</summary>
     private static long? IfMatch(HttpRequest request)
@@ -252,9 +281,8 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store)
 
     private sealed record InspectionBody(IReadOnlyList<string>? Inspectors, string? Report, string? SignedBy);
 
-    private sealed record DrawBody(IReadOnlyList<PoolLine?>? Pool, int? Count, string? ExpectedUntil);
-
-    private sealed record PoolLine(string? Id, string? Name, bool? External);
+    /// <summary><c>{count, expectedUntil?}</c>; a <c>pool</c> is refused (<see cref="CaseErrors.PoolFromRequest"/>): experts come from the register.</summary>
+    private sealed record DrawBody(System.Text.Json.JsonElement? Pool, int? Count, string? ExpectedUntil);
 
     private sealed record CollectiveBody(IReadOnlyList<string>? Attendees, IReadOnlyList<VoteLine?>? Votes, IReadOnlyList<DissentLine?>? Dissent);
 
@@ -269,6 +297,8 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store)
     private sealed record DecideBody(string? Outcome, string? Reasons);
 
     private sealed record DeliverBody(string? Method, string? Recipient);
+
+    private sealed record JointOpinionBody(string? Opinion, string? Recommendation);
 
     private sealed record ObjectionAnswerBody(string? ObjectionId, string? Finding, string? Reasons);
 }

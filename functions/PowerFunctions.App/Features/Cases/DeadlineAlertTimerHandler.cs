@@ -57,6 +57,7 @@ public sealed class DeadlineAlertTimerHandler(CaseStore store, CaseService cases
         }
     }
 
+    /// <summary>The alert of a deadline, raised to the department that owes it: a joint department for its own <c>joint-opinion-{department}</c> clock, else the lead.</summary>
     private static AlertRaised Alert(Case c, CaseDeadline d, AlertLevel level, DateTimeOffset now) =>
-        new(c.CaseNo, c.Terms.DepartmentCode, c.Terms.ItemCode, d.Code, level, d.Due, now);
+        new(c.CaseNo, d.Party ?? c.Terms.DepartmentCode, c.Terms.ItemCode, d.Code, level, d.Due, now);
 }
