@@ -31,45 +31,78 @@ public sealed class CalendarRedatingTests
     };
 
     [Fact]
-    public async Task PutYear_HolidayLengthened_ComplaintRectificationAndRevisionDeadlinesMove()
+    [Trait("Source", "seed 003 (第五篇 首问负责制)")]
+    public async Task PutYear_HolidayLengthened_OpenComplaintAnswerMoves_AnsweredNot()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var supervisor = app.ClientFor("supervisor", "", "sup-1", "周监察");
+        using var admin = app.ClientFor("admin", "", "adm-1", "管理员");
+
+        // A hotline ticket received 9/28: 3 days end 10/1 (国庆), rolled to 10/8.
+        var queue = app.Get<IStorageAccount>().GetQueueClient(Features.Complaints.StorageQueueHotlineInbox.QueueName);
+        await queue.SendMessageAsync(Complaints.ComplaintTests.Ticket("T-1", "2026-09-28T10:00:00+08:00"));
+        await app.RunTimerAsync("HotlineIntake");
+        Assert.Equal("2026-10-08", (await AnswerDueAsync(supervisor, "T-1")));
+
+        var put = await admin.PutAsJsonAsync("/api/calendar/2026", Changed2026);
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal("2026-10-09", await AnswerDueAsync(supervisor, "T-1")); // 国庆 now ends 10/8
+        Assert.True((await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recomputed").GetInt32() >= 1);
+    }
+
+    [Fact]
+    [Trait("Source", "国办发〔2019〕51号")]
+    public async Task PutYear_HolidayLengthened_BadReviewsRectificationDueMoves()
     {
         await using var app = await TestApp.StartAsync();
         using var citizen = app.ClientFor("citizen", "", "citizen-9", "张小三");
         using var acceptor = app.ClientFor("acceptor", "D01", "acc-1", "李受理");
-        using var catalogAdmin = app.ClientFor("catalog-admin", "D01", "cat-1", "目录管理员");
         using var supervisor = app.ClientFor("supervisor", "", "sup-1", "周监察");
         using var admin = app.ClientFor("admin", "", "adm-1", "管理员");
-
-        // A complaint received 9/28: 3 days end 10/1 (国庆), rolled to 10/8.
-        var complaints = app.Get<IStorageAccount>().GetTableClient("complaints");
-        await complaints.AddEntityAsync(new TableEntity("ticket", "T-1")
-        {
-            ["receivedAt"] = new DateTimeOffset(2026, 9, 28, 10, 0, 0, TimeSpan.FromHours(8)),
-            ["answerDue"] = "2026-10-08",
-            ["answerDueProvisional"] = false,
-            ["status"] = "open",
-            ["subject"] = "窗口排队时间长",
-        });
 
         // A bad review on 9/18: 10 wd end 10/9.
         var caseNo = await SampleApplications.SubmitAsync(citizen);
         Assert.Equal(HttpStatusCode.OK, (await acceptor.PostAsJsonAsync($"/api/cases/{caseNo}/refuse", new { reason = "不属于本机关职权范围" })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await citizen.PostAsJsonAsync("/api/evaluations", new { caseNo, level = "dissatisfied", comment = "没有一次说清楚" })).StatusCode);
+        Assert.Equal("2026-10-09", (await supervisor.GetFromJsonAsync<JsonElement>($"/api/evaluations/{caseNo}")).GetProperty("rectificationDue").GetString());
+
+        var put = await admin.PutAsJsonAsync("/api/calendar/2026", Changed2026);
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var evaluation = await supervisor.GetFromJsonAsync<JsonElement>($"/api/evaluations/{caseNo}");
+        Assert.Equal("2026-10-12", evaluation.GetProperty("rectificationDue").GetString()); // 9/20 (make-up), 21–24, 29, 30, 10/9, 10/10 (make-up), 10/12
+    }
+
+    [Fact]
+    [Trait("Source", "seed 002 第十条")]
+    public async Task PutYear_HolidayLengthened_CatalogRevisionDueMoves_AndItsAlertWaits()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var catalogAdmin = app.ClientFor("catalog-admin", "D01", "cat-1", "目录管理员");
+        using var supervisor = app.ClientFor("supervisor", "", "sup-1", "周监察");
+        using var admin = app.ClientFor("admin", "", "adm-1", "管理员");
 
         // A legal-basis change on 9/18: the 7th day 9/25 is 中秋, rolled to 9/28.
         using var basis = await catalogAdmin.PostAsync($"/api/catalog/items/{SampleApplications.Item}/basis-changes", new { changedOn = "2026-09-18", description = "《食品经营许可和备案管理办法》修订" });
         Assert.Equal(HttpStatusCode.OK, basis.StatusCode);
+        Assert.Equal("2026-09-28", (await supervisor.GetFromJsonAsync<JsonElement>("/api/catalog/revisions")).EnumerateArray().Single().GetProperty("revisionDue").GetString());
 
         var put = await admin.PutAsJsonAsync("/api/calendar/2026", Changed2026);
 
-        var text = await put.Content.ReadAsStringAsync();
-        Assert.True(put.StatusCode == HttpStatusCode.OK, text);
-        var row = (await complaints.GetEntityAsync("ticket", "T-1"))!;
-        Assert.Equal("2026-10-09", row.GetString("answerDue"));
-        var evaluation = JsonDocument.Parse(await supervisor.GetStringAsync($"/api/evaluations/{caseNo}")).RootElement;
-        Assert.Equal("2026-10-12", evaluation.GetProperty("rectificationDue").GetString()); // 9/20 (make-up), 21–24, 29, 30, 10/9, 10/10 (make-up), 10/12
-        var revisions = JsonDocument.Parse(await supervisor.GetStringAsync("/api/catalog/revisions")).RootElement;
-        Assert.Equal("2026-09-29", revisions.EnumerateArray().Single().GetProperty("revisionDue").GetString());
-        Assert.True(JsonDocument.Parse(text).RootElement.GetProperty("recomputed").GetInt32() >= 3);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal("2026-09-29", (await supervisor.GetFromJsonAsync<JsonElement>("/api/catalog/revisions")).EnumerateArray().Single().GetProperty("revisionDue").GetString());
+
+        // The red alert waits for the new due date: none on 9/29, one from 9/30.
+        foreach (var at in new[] { new DateTimeOffset(2026, 9, 29, 12, 0, 0, TimeSpan.FromHours(8)), new DateTimeOffset(2026, 9, 30, 0, 5, 0, TimeSpan.FromHours(8)), new DateTimeOffset(2026, 10, 9, 9, 0, 0, TimeSpan.FromHours(8)) })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/admin/clock", new { set = at.ToString("O") })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/admin/timers/sweep", null)).StatusCode);
+            var alerts = (await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/alerts?level=red")).EnumerateArray().Where(a => a.GetProperty("deadlineKind").GetString() == "catalog-revision").ToList();
+            Assert.Equal(at.Day == 29 ? 0 : 1, alerts.Count);
+        }
     }
+
+    private static async Task<string?> AnswerDueAsync(HttpClient supervisor, string ticketId) =>
+        (await supervisor.GetFromJsonAsync<JsonElement>("/api/complaints?status=open")).EnumerateArray().Single(t => t.GetProperty("ticketId").GetString() == ticketId).GetProperty("answerDue").GetString();
 }
