@@ -11,6 +11,7 @@ using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Complaints;
 using PowerFunctions.App.Features.Enforcement;
 using PowerFunctions.App.Features.Evaluations;
+using PowerFunctions.App.Features.Experts;
 using PowerFunctions.App.Features.Guidance;
 using PowerFunctions.App.Features.Messaging;
 using PowerFunctions.App.Features.Outbox;
@@ -180,12 +181,15 @@ public static class PowerFunctionsHost
         services.AddSingleton<IStartupTask, CalendarTableStartup>();
 
         services.AddSingleton<CatalogStore>();
+        services.AddSingleton<ITimerHandler, CatalogRevisionTimerHandler>();
+        services.AddSingleton<ICalendarObserver, CatalogCalendarObserver>();
         services.AddSingleton<ICatalogLookup, CatalogLookupService>();
         services.AddSingleton<IStartupTask, CatalogTablesStartupTask>();
         services.AddSingleton<IStartupTask, CatalogSeedStartupTask>();
         services.AddDocuments();
 
         services.AddComplaints(configuration);
+        services.AddExperts();
         services.AddCases();
         services.AddEvaluations();
         services.AddEnforcement();

@@ -16,7 +16,7 @@ public sealed partial class PenaltyCase
     private readonly List<PenaltyEventData.Notified> _notices = [];
     private readonly List<(long Seq, PenaltyEventData.StatementMade Statement)> _statements = [];
     private readonly List<(long Seq, PenaltyEventData.LegallyReviewed Review)> _legalReviews = [];
-    private readonly List<DocumentRef> _documents = [];
+    private readonly List<RecordedDocument> _documents = [];
     private readonly List<HearingPeriod> _hearingPeriods = [];
 
     private PenaltyCase(string caseNo, IEnumerable<CaseEvent> events)
@@ -88,7 +88,7 @@ public sealed partial class PenaltyCase
 
     public PenaltyEventData.Paid? Payment { get; private set; }
 
-    public IReadOnlyList<DocumentRef> Documents => _documents;
+    public IReadOnlyList<RecordedDocument> Documents => _documents;
 
     /// <summary>The API names of the commands the current state allows.</summary>
     public IReadOnlyList<string> AllowedCommands => PenaltyStateMachine.AllowedCommandsIn(State);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PowerFunctions.Domain.Cases;
+using PowerFunctions.Domain.Common;
 using PowerFunctions.Domain.Catalog;
 
 namespace PowerFunctions.Domain.Enforcement;
@@ -11,7 +12,7 @@ namespace PowerFunctions.Domain.Enforcement;
 public abstract record PenaltyEventData
 {
     [JsonPropertyOrder(100)]
-    public DocumentRef? Document { get; init; }
+    public RecordedDocument? Document { get; init; }
 
     /// <summary>立案: the case is opened under <paramref name="Terms"/> by a certified officer.</summary>
     public sealed record Opened(

@@ -39,8 +39,8 @@ public sealed class ApplicationFunctions(ApplicationService applications, ILogge
     }
 
     /// <summary>
-    /// One queued application. A message that can never be taken (bad JSON, no key, unknown item,
-    /// missing material) throws <see cref="PoisonMessageException"/> with its reason (poison queue at
+    /// One queued application (received like one over HTTP, missing materials and all). A message that
+    /// can never be taken (bad JSON, no key, unknown item, no applicant identity) throws <see cref="PoisonMessageException"/> with its reason (poison queue at
     /// once in standalone mode; dead-lettered by the broker under the Functions host); a storage failure
     /// throws as it is and the message is retried; a retried message with the same key answers the case
     /// it already created.
@@ -67,7 +67,7 @@ public sealed class ApplicationFunctions(ApplicationService applications, ILogge
         }
         catch (ProblemException e) when (e.Status is >= 400 and < 500)
         {
-            // Never acceptable as it is (bad body, unknown item, missing material, key reused with another body).
+            // Never acceptable as it is (bad body, unknown item, no applicant identity, key reused with another body).
             throw new PoisonMessageException($"the ApplicationIntake message is refused: {e.Status} {e.Code} {e.Detail}", e);
         }
     }

@@ -1,3 +1,4 @@
+using PowerFunctions.Domain.Supervision;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Domain.Deadlines;
@@ -40,10 +41,10 @@ public sealed class PenaltyAlertTimerHandler(PenaltyStore store, PenaltyService 
         switch (level)
         {
             case "yellow" when deadline.IsOpen && deadline.StatusAt(calendar, now) == DeadlineStatus.Yellow:
-                await alerts.RaiseAsync(new AlertRaised(c.CaseNo, c.Terms.DepartmentCode, c.Terms.ItemCode, alertKind, "yellow", deadline.Due, now), cancellationToken).ConfigureAwait(false);
+                await alerts.RaiseAsync(new AlertRaised(c.CaseNo, c.Terms.DepartmentCode, c.Terms.ItemCode, alertKind, AlertLevel.Yellow, deadline.Due, now), cancellationToken).ConfigureAwait(false);
                 return true;
             case "red" when deadline.StatusAt(calendar, now) == DeadlineStatus.Red:
-                await alerts.RaiseAsync(new AlertRaised(c.CaseNo, c.Terms.DepartmentCode, c.Terms.ItemCode, alertKind, "red", deadline.Due, now), cancellationToken).ConfigureAwait(false);
+                await alerts.RaiseAsync(new AlertRaised(c.CaseNo, c.Terms.DepartmentCode, c.Terms.ItemCode, alertKind, AlertLevel.Red, deadline.Due, now), cancellationToken).ConfigureAwait(false);
                 if (!deadline.IsOpen)
                 {
                     await alerts.ResolveAsync(c.CaseNo, alertKind, now, cancellationToken).ConfigureAwait(false);

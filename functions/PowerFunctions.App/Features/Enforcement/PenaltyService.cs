@@ -222,7 +222,7 @@ public sealed class PenaltyService(
             if (draft.Document is { } toIssue)
             {
                 var issued = await documents.IssueAsync(PenaltyDocuments.Request(next, toIssue, context.Now), cancellationToken).ConfigureAwait(false);
-                draft = draft.WithDocument(new DocumentRef(issued.Id, PenaltyDocuments.TypeCode(issued.Type), issued.Sha256));
+                draft = draft.WithDocument(new RecordedDocument(issued.Id, PenaltyDocuments.TypeCode(issued.Type), issued.Sha256));
             }
 
             next = next.Append(draft, actor, context.Now);

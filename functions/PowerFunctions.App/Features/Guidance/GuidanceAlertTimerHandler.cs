@@ -1,3 +1,4 @@
+using PowerFunctions.Domain.Supervision;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Domain.Deadlines;
@@ -31,10 +32,10 @@ public sealed class GuidanceAlertTimerHandler(GuidanceStore store, GuidanceServi
         switch (timer.Key)
         {
             case "follow-up.yellow" when status == DeadlineStatus.Yellow:
-                await alerts.RaiseAsync(new AlertRaised(entry.Id, entry.DepartmentCode, string.Empty, GuidanceService.AlertKind, "yellow", due, now), cancellationToken).ConfigureAwait(false);
+                await alerts.RaiseAsync(new AlertRaised(entry.Id, entry.DepartmentCode, string.Empty, GuidanceService.AlertKind, AlertLevel.Yellow, due, now), cancellationToken).ConfigureAwait(false);
                 return true;
             case "follow-up.red" when status == DeadlineStatus.Red:
-                await alerts.RaiseAsync(new AlertRaised(entry.Id, entry.DepartmentCode, string.Empty, GuidanceService.AlertKind, "red", due, now), cancellationToken).ConfigureAwait(false);
+                await alerts.RaiseAsync(new AlertRaised(entry.Id, entry.DepartmentCode, string.Empty, GuidanceService.AlertKind, AlertLevel.Red, due, now), cancellationToken).ConfigureAwait(false);
                 if (followedUp)
                 {
                     await alerts.ResolveAsync(entry.Id, GuidanceService.AlertKind, now, cancellationToken).ConfigureAwait(false);

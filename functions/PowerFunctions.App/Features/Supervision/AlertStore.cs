@@ -27,10 +27,7 @@ public sealed class AlertStore(IStorageAccount storage) : IAlertSink
     public async Task RaiseAsync(AlertRaised alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        if (!AlertRecordRules.TryParseLevel(alert.Level, out var level))
-        {
-            throw new ArgumentException($"alert level '{alert.Level}' is not yellow or red", nameof(alert));
-        }
+        var level = alert.Level;
 
         ValidateKeyPart(alert.CaseNo, nameof(alert.CaseNo));
         ValidateKeyPart(alert.DepartmentCode, nameof(alert.DepartmentCode));
