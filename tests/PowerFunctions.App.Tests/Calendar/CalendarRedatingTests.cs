@@ -81,5 +81,4 @@ public sealed class CalendarRedatingTests
             Assert.Equal(at.Day == 29 ? 0 : 1, alerts.Count);
         }
     }
-
 }
