@@ -87,6 +87,7 @@ internal sealed class SqliteStore : IDisposable
     private readonly Task _writer;
     private readonly ConcurrentDictionary<(ResourceKind Kind, string Name), bool> _known = new();
     private int _disposed;
+    private long _batchesCommitted;
 
     public SqliteStore(string databasePath, TimeProvider clock)
     {
@@ -107,6 +108,9 @@ internal sealed class SqliteStore : IDisposable
     public string DatabasePath { get; }
 
     public TimeProvider Clock { get; }
+
+    /// <summary>Batches committed so far (each one transaction, however many units it held).</summary>
+    public long BatchesCommitted => Interlocked.Read(ref _batchesCommitted);
 
     /// <summary>Runs a read on a pooled session, in parallel with other reads and the writer; it sees committed batches only.</summary>
     public T Read<T>(Func<SqliteSession, T> work)
@@ -284,7 +288,7 @@ internal sealed class SqliteStore : IDisposable
     /// Runs one batch: BEGIN IMMEDIATE, each unit in its savepoint (rolled back alone when it throws),
     /// COMMIT; then answers every caller. Never throws: failures go to the units' tasks.
     /// </summary>
-    private static void Commit(SqliteSession session, List<WriteUnit> batch)
+    private void Commit(SqliteSession session, List<WriteUnit> batch)
     {
         try
         {
@@ -310,6 +314,7 @@ internal sealed class SqliteStore : IDisposable
             }
 
             session.Execute("COMMIT");
+            Interlocked.Increment(ref _batchesCommitted);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
