@@ -10,6 +10,7 @@ using PowerFunctions.App.Features.Catalog;
 using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Complaints;
 using PowerFunctions.App.Features.Evaluations;
+using PowerFunctions.App.Features.SignIn;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Storage;
@@ -115,7 +116,7 @@ public static class PowerFunctionsHost
     {
         var storage = AppSettings.Storage(configuration);
         var clock = AppSettings.Clock(configuration, environment);
-        var auth = AppSettings.Auth(configuration);
+        var auth = AppSettings.Auth(configuration, environment.IsProduction());
         var http = AppSettings.Http(configuration);
         var queues = AppSettings.Queues(configuration);
         var telemetry = AppSettings.Telemetry(configuration);
@@ -129,7 +130,7 @@ public static class PowerFunctionsHost
         services.AddSingleton(new SeedOptions { Catalog = AppSettings.SeedCatalog(configuration, environment) });
         services.AddSingleton(CreateClock(clock));
         services.AddSingleton(CreateStorage(storage));
-        services.AddSingleton<TokenService>();
+        services.AddTokenAuthentication(auth, environment.IsProduction());
         services.AddSingleton<Telemetry>();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<FunctionInvoker>();
@@ -179,6 +180,7 @@ public static class PowerFunctionsHost
         services.AddComplaints();
         services.AddCases();
         services.AddEvaluations();
+        services.AddSignIn();
     }
 
     /// <summary>
