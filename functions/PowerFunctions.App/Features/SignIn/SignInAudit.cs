@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using PowerFunctions.Domain.Common;
@@ -20,7 +21,8 @@ public sealed class SignInAudit(IStorageAccount storage, TimeProvider clock)
     public Task RecordAsync(string kind, string result, string? subject, string? sessionId, string correlationId, CancellationToken cancellationToken, bool newSubject = false)
     {
         var at = clock.GetUtcNow();
-        var row = $"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
+        // Newest first; at one instant (the manual clock stands still) the machine's monotonic timestamp orders them.
+        var row = $"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}-{long.MaxValue - Stopwatch.GetTimestamp():D19}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
         return Table.AddEntityAsync(
             new TableEntity(Partition(ChinaTime.DateOf(at)), row)
             {
