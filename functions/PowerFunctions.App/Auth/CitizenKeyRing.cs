@@ -126,8 +126,13 @@ public sealed partial class CitizenKeyRing
                 throw new ConfigurationException($"{setting}:PublicKey is not the public key of {setting}:PrivateKey.");
             }
 
-            publicKey?.Dispose();
-            return Describe(keyId, privateKey ?? publicKey!, canSign: privateKey is not null);
+            if (privateKey is not null)
+            {
+                publicKey?.Dispose();
+                return Describe(keyId, privateKey, canSign: true);
+            }
+
+            return Describe(keyId, publicKey!, canSign: false);
         }
         catch (ConfigurationException)
         {
