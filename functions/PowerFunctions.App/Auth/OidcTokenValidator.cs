@@ -10,7 +10,7 @@ namespace PowerFunctions.App.Auth;
 /// Checks tokens of one OpenID Connect issuer: its discovery document
 /// (<c>{authority}/.well-known/openid-configuration</c>) and keys (<c>jwks_uri</c>) fetched and cached by
 /// IdentityModel's <see cref="ConfigurationManager{T}"/> (refreshed every <c>refreshInterval</c>, and at once,
-/// at most every few seconds, when a token names a key it does not know: the issuer rotated). The discovery
+/// at most every <see cref="ForcedRefreshInterval"/>, when a token names a key it does not know: the issuer rotated). The discovery
 /// document must name the configured issuer. Signature (asymmetric algorithms only), issuer, audience and
 /// lifetime (on the real clock, as the issuer's) are checked. Used for production tokens (<c>Auth:Authority</c>)
 /// and for the identity service's ID tokens (<c>Auth:RealName:Authority</c>).
@@ -24,7 +24,14 @@ public sealed class OidcTokenValidator
         SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
     ];
 
+    /// <summary>The least time between two look-agains forced by unknown key ids.</summary>
+    public static readonly TimeSpan ForcedRefreshInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a request whose key is unknown waits for the issuer's new keys.</summary>
+    public static readonly TimeSpan RefreshWait = TimeSpan.FromSeconds(3);
+
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _configuration;
+    private long _lastForcedRefresh = long.MinValue / 2;
     private readonly string _audience;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
@@ -38,7 +45,7 @@ public sealed class OidcTokenValidator
             Authority + "/.well-known/openid-configuration", new OpenIdConnectConfigurationRetriever(), retriever)
         {
             AutomaticRefreshInterval = refreshInterval ?? TimeSpan.FromHours(1),
-            RefreshInterval = TimeSpan.FromSeconds(5),
+            RefreshInterval = BaseConfigurationManager.MinimumRefreshInterval, // the gate is ours (ForcedRefreshInterval)
         };
     }
 
@@ -61,15 +68,31 @@ public sealed class OidcTokenValidator
         }
 
         var result = await ValidateAsync(token, configuration).ConfigureAwait(false);
-        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException && TryClaimForcedRefresh())
         {
-            // A kid we have not seen: the issuer may have rotated its keys; look again (rate-limited by RefreshInterval).
+            // A kid we have not seen: the issuer may have rotated its keys. IdentityModel refreshes in the background
+            // (RequestRefresh); this request waits for the new document, briefly, so the first token of a new key is
+            // not refused. At most one such wait per ForcedRefreshInterval: unknown kids cannot make us fetch on demand.
+            var stale = configuration;
             _configuration.RequestRefresh();
-            configuration = await GetAsync(cancellationToken).ConfigureAwait(false);
+            var deadline = Environment.TickCount64 + (long)RefreshWait.TotalMilliseconds;
+            while (ReferenceEquals(configuration, stale) && Environment.TickCount64 < deadline)
+            {
+                await Task.Delay(25, cancellationToken).ConfigureAwait(false);
+                configuration = await GetAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             result = await ValidateAsync(token, configuration).ConfigureAwait(false);
         }
 
         return result.IsValid ? (result.ClaimsIdentity, null) : (null, result.Exception?.GetType().Name ?? "invalid");
+    }
+
+    private bool TryClaimForcedRefresh()
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastForcedRefresh);
+        return now - last >= (long)ForcedRefreshInterval.TotalMilliseconds && Interlocked.CompareExchange(ref _lastForcedRefresh, now, last) == last;
     }
 
     private async Task<OpenIdConnectConfiguration> GetAsync(CancellationToken cancellationToken)
