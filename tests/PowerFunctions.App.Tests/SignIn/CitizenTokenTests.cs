@@ -172,6 +172,19 @@ public sealed class CitizenTokenTests
     }
 
     [Fact]
+    public void TokenCommand_InProduction_RefusesTheDevelopmentKey()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        Assert.True(Cli.Commands.TryRun(["token", "--sub", "u1", "--roles", "admin", "--environment=Production", "--Auth:SigningKey=" + TestApp.SigningKey], output, error, out var exitCode));
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output.ToString());
+        Assert.Contains("Auth:SigningKey is refused in Production", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Start_MiniProgramInProductionWithoutCitizenKey_Refused()
     {
         using var app = PowerFunctionsHost.Build(
