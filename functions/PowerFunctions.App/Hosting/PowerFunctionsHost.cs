@@ -15,6 +15,7 @@ using PowerFunctions.App.Features.Experts;
 using PowerFunctions.App.Features.Guidance;
 using PowerFunctions.App.Features.Messaging;
 using PowerFunctions.App.Features.Outbox;
+using PowerFunctions.App.Features.SignIn;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.App.Pages;
@@ -123,7 +124,7 @@ public static class PowerFunctionsHost
     {
         var storage = AppSettings.Storage(configuration);
         var clock = AppSettings.Clock(configuration, environment);
-        var auth = AppSettings.Auth(configuration);
+        var auth = AppSettings.Auth(configuration, environment.IsProduction());
         var http = AppSettings.Http(configuration);
         var queues = AppSettings.Queues(configuration);
         var telemetry = AppSettings.Telemetry(configuration);
@@ -137,7 +138,7 @@ public static class PowerFunctionsHost
         services.AddSingleton(new SeedOptions { Catalog = AppSettings.SeedCatalog(configuration, environment) });
         services.AddSingleton(CreateClock(clock));
         services.AddSingleton(CreateStorage(storage));
-        services.AddSingleton<TokenService>();
+        services.AddTokenAuthentication(auth, environment.IsProduction());
         services.AddSingleton<Telemetry>();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<FunctionInvoker>();
@@ -194,6 +195,7 @@ public static class PowerFunctionsHost
         services.AddEvaluations();
         services.AddEnforcement();
         services.AddGuidance();
+        services.AddSignIn();
     }
 
     /// <summary>
