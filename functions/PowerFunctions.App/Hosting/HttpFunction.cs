@@ -8,4 +8,8 @@ namespace PowerFunctions.App.Hosting;
 /// <see cref="Methods"/> are upper-case.
 /// </summary>
 public sealed record HttpFunction(string Name, Type ClassType, MethodInfo Method, IReadOnlyList<FunctionParameter> Parameters, string Route, IReadOnlyList<string> Methods, Access Access)
-    : FunctionDescriptor(Name, ClassType, Method, Parameters);
+    : FunctionDescriptor(Name, ClassType, Method, Parameters)
+{
+    /// <summary>The non-JSON body types the function reads itself (<see cref="AcceptsAttribute"/>); empty: JSON only, checked by the pipeline.</summary>
+    public IReadOnlyList<string> Accepts { get; } = Method.GetCustomAttributes(typeof(AcceptsAttribute), false) is [AcceptsAttribute accepts] ? accepts.MediaTypes : [];
+}

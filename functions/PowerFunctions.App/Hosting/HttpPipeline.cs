@@ -11,8 +11,8 @@ namespace PowerFunctions.App.Hosting;
 /// What every HTTP call goes through, on either host (standalone from the endpoint, under the Functions host
 /// from <see cref="FunctionsHostMiddleware"/>): correlation id on the answer, log scope, span and metrics;
 /// the body buffered up to <c>Http:MaxBodyBytes</c> (413 past it); authentication and the role check of the
-/// function's access attribute; the function; and every failure as problem+json, with no internals, in
-/// every environment.
+/// function's access attribute; the body's media type and JSON limits (<see cref="JsonLimits"/>); the function;
+/// and every failure as problem+json, with no internals, in every environment.
 /// </summary>
 public sealed class HttpPipeline(Authenticator authenticator, IOptions<HttpOptions> httpOptions, ILogger<HttpPipeline> logger, Telemetry telemetry)
 {
@@ -39,6 +39,7 @@ public sealed class HttpPipeline(Authenticator authenticator, IOptions<HttpOptio
         {
             var body = await ReadBodyAsync(request, httpOptions.Value.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
             var caller = await AuthenticateAsync(function, request).ConfigureAwait(false);
+            CheckBody(function, request, body);
             context.Features.Set(new FunctionRequestFeature(function.Name, correlationId, body, caller));
             result = await invoke().ConfigureAwait(false) ?? throw new InvalidOperationException($"{function.Name} returned no result");
         }
@@ -117,6 +118,29 @@ public sealed class HttpPipeline(Authenticator authenticator, IOptions<HttpOptio
             context.Response.Clear();
             context.Response.Headers[CorrelationHeader] = correlationId;
             await HttpResult.Problem(Problems.Internal(correlationId)).ExecuteAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A non-empty body is JSON (415 otherwise) within <see cref="JsonLimits"/> (400 malformed, 422 over a limit),
+    /// unless the function reads another type itself (<see cref="AcceptsAttribute"/>). A route that takes no body
+    /// still refuses a broken one: garbage is never silently ignored. An empty body is left to the function.
+    /// </summary>
+    private static void CheckBody(HttpFunction function, HttpRequest request, ReadOnlyMemory<byte> body)
+    {
+        if (body.IsEmpty || function.Accepts.Count > 0)
+        {
+            return;
+        }
+
+        if (!HttpRequestExtensions.IsJson(request.ContentType))
+        {
+            throw Problems.UnsupportedMediaType(request.ContentType, "application/json");
+        }
+
+        if (JsonLimits.Check(body.Span) is { } problem)
+        {
+            throw problem;
         }
     }
 

@@ -62,7 +62,8 @@ public static class HttpRequestExtensions
     /// The body as an HTML form (<c>application/x-www-form-urlencoded</c>, UTF-8): the routes that take forms
     /// (Open311 GeoReport v2 <c>POST requests</c>) read it here instead of <see cref="ReadJson{T}"/>, so the JSON
     /// rule does not apply to them. 415 for another Content-Type; an empty body is an empty form. A field sent
-    /// twice keeps its first value.
+    /// twice keeps its first value. Fields meet the JSON bodies' limits (<see cref="JsonLimits"/>: length per name,
+    /// at most <see cref="JsonLimits.MaxProperties"/> fields): 422 <c>request.field_too_long</c>.
     /// </summary>
     public static IReadOnlyDictionary<string, string> ReadForm(this HttpRequest request)
     {
@@ -75,7 +76,15 @@ public static class HttpRequestExtensions
         var form = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, values) in Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(text))
         {
-            form.TryAdd(name, values.Count > 0 ? values[0] ?? string.Empty : string.Empty);
+            var value = values.Count > 0 ? values[0] ?? string.Empty : string.Empty;
+            var limit = JsonLimits.StringLimits.GetValueOrDefault(name, JsonLimits.DefaultMaxString);
+            if (form.Count >= JsonLimits.MaxProperties || name.Length > JsonLimits.DefaultMaxString || value.Length > limit)
+            {
+                var detail = form.Count >= JsonLimits.MaxProperties ? $"more than {JsonLimits.MaxProperties} fields" : $"over {limit} characters";
+                throw new ProblemException(422, "request.field_too_long", "字段过长", $"{name}: {detail}", new Dictionary<string, string[]> { [name] = [detail] }, new Dictionary<string, object?> { ["field"] = name });
+            }
+
+            form.TryAdd(name, value);
         }
 
         return form;

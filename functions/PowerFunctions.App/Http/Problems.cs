@@ -17,6 +17,7 @@ public static class Problems
         ErrorKind.NotFound => 404,
         ErrorKind.Conflict => 409,
         ErrorKind.Forbidden => 403,
+        ErrorKind.TooMany => 429,
         _ => 500,
     };
 

@@ -17,6 +17,19 @@ public sealed record YearSchedule
 
     public const string InvalidCode = "calendar.invalid_schedule";
 
+    /// <summary>
+    /// Most holiday periods in one year. The State Council's notice names 7 festivals a year (国务院办公厅
+    /// 关于部分节假日安排的通知; 全国年节及纪念日放假办法 第二条), a few split in two: 60 leaves room for local
+    /// days off and keeps a body from becoming a memory bomb.
+    /// </summary>
+    public const int MaxHolidays = 60;
+
+    /// <summary>Most make-up working days (调休上班) in one year: the notice moves about 6–8; 30 is generous.</summary>
+    public const int MaxMakeupWorkdays = 30;
+
+    /// <summary>Most overlap messages reported at once; the rest are counted in one last message.</summary>
+    public const int MaxOverlapMessages = 20;
+
     private YearSchedule(int year, IReadOnlyList<Holiday> holidays, IReadOnlyList<DateOnly> makeupWorkdays)
     {
         Year = year;
@@ -35,8 +48,10 @@ public sealed record YearSchedule
     /// <summary>
     /// A schedule for <paramref name="year"/>, or a validation error (<c>calendar.invalid_schedule</c>)
     /// whose <see cref="DomainError.Errors"/> name every problem: a missing name, from after to, a date
-    /// outside the year, overlapping holidays, a make-up day that is not a Saturday or Sunday, a
-    /// make-up day given twice or inside a holiday.
+    /// outside the year, overlapping holidays (each once, at most <see cref="MaxOverlapMessages"/>), a make-up day
+    /// that is not a Saturday or Sunday, a make-up day given twice or inside a holiday; more than
+    /// <see cref="MaxHolidays"/> holidays or <see cref="MaxMakeupWorkdays"/> make-up days is refused before any other
+    /// check. Linear but for one sort.
     /// </summary>
     public static Result<YearSchedule> Create(int year, IEnumerable<Holiday> holidays, IEnumerable<DateOnly> makeupWorkdays)
     {
@@ -76,6 +91,21 @@ public sealed record YearSchedule
             Add("year", $"年份 {year} 不在 {MinYear}–{MaxYear} 之内");
         }
 
+        if (holidayList.Count > MaxHolidays)
+        {
+            Add("holidays", $"一年至多 {MaxHolidays} 个节假日，收到 {holidayList.Count} 个");
+        }
+
+        if (makeupInput.Count > MaxMakeupWorkdays)
+        {
+            Add("makeupWorkdays", $"一年至多 {MaxMakeupWorkdays} 个调休上班日，收到 {makeupInput.Count} 个");
+        }
+
+        if (errors.ContainsKey("holidays") || errors.ContainsKey("makeupWorkdays"))
+        {
+            return Refused(errors);
+        }
+
         for (var i = 0; i < holidayList.Count; i++)
         {
             var h = holidayList[i];
@@ -106,18 +136,9 @@ public sealed record YearSchedule
             }
         }
 
-        for (var i = 0; i < holidayList.Count; i++)
-        {
-            for (var j = i + 1; j < holidayList.Count; j++)
-            {
-                var (a, b) = (holidayList[i], holidayList[j]);
-                if (a is not null && b is not null && a.From <= a.To && b.From <= b.To && a.From <= b.To && b.From <= a.To)
-                {
-                    Add($"holidays[{j}]", $"与 holidays[{i}]（{a.Name} {Iso(a.From)}–{Iso(a.To)}）重叠");
-                }
-            }
-        }
+        ReportOverlaps(holidayList, Add);
 
+        var firstIndex = new Dictionary<DateOnly, int>();
         for (var i = 0; i < makeupInput.Count; i++)
         {
             if (makeupInput[i] is not { } d)
@@ -136,10 +157,9 @@ public sealed record YearSchedule
                 Add(key, $"{Iso(d)} 不是周六或周日，无需调休上班");
             }
 
-            var first = IndexOf(makeupInput, d);
-            if (first < i)
+            if (!firstIndex.TryAdd(d, i))
             {
-                Add(key, $"{Iso(d)} 与 makeupWorkdays[{first}] 重复");
+                Add(key, $"{Iso(d)} 与 makeupWorkdays[{firstIndex[d]}] 重复");
             }
 
             var inside = holidayList.FirstOrDefault(h => h is not null && h.Contains(d));
@@ -151,18 +171,60 @@ public sealed record YearSchedule
 
         if (errors.Count > 0)
         {
-            var frozen = errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-            return DomainError.Validation(
-                InvalidCode,
-                "节假日安排无效",
-                string.Join("; ", frozen.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))),
-                frozen);
+            return Refused(errors);
         }
 
         return new YearSchedule(
             year,
             holidayList.Select(h => h! with { Name = h.Name.Trim() }).OrderBy(h => h.From).ToList().AsReadOnly(),
             makeupInput.Select(d => d!.Value).Order().ToList().AsReadOnly());
+    }
+
+    /// <summary>
+    /// Each holiday that overlaps an earlier one (in date order), once, naming the one it overlaps; at most
+    /// <see cref="MaxOverlapMessages"/> messages and one more counting the rest. Sorted sweep: n log n.
+    /// </summary>
+    private static void ReportOverlaps(IReadOnlyList<Holiday?> holidays, Action<string, string> add)
+    {
+        var valid = Enumerable.Range(0, holidays.Count)
+            .Where(i => holidays[i] is { } h && h.From <= h.To)
+            .OrderBy(i => holidays[i]!.From)
+            .ThenBy(i => i)
+            .ToList();
+        var reported = 0;
+        var reach = -1; // the index of the holiday reaching furthest so far
+        foreach (var i in valid)
+        {
+            var h = holidays[i]!;
+            if (reach >= 0 && h.From <= holidays[reach]!.To)
+            {
+                if (reported++ < MaxOverlapMessages)
+                {
+                    var other = holidays[reach]!;
+                    add($"holidays[{i}]", $"与 holidays[{reach}]（{other.Name} {Iso(other.From)}–{Iso(other.To)}）重叠");
+                }
+            }
+
+            if (reach < 0 || h.To > holidays[reach]!.To)
+            {
+                reach = i;
+            }
+        }
+
+        if (reported > MaxOverlapMessages)
+        {
+            add("holidays", $"另有 {reported - MaxOverlapMessages} 个节假日与其他节假日重叠");
+        }
+    }
+
+    private static DomainError Refused(Dictionary<string, List<string>> errors)
+    {
+        var frozen = errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        return DomainError.Validation(
+            InvalidCode,
+            "节假日安排无效",
+            string.Join("; ", frozen.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))),
+            frozen);
     }
 
     /// <summary>The holiday that <paramref name="date"/> falls in, or null.</summary>
@@ -183,19 +245,6 @@ public sealed record YearSchedule
         other is not null && Year == other.Year && Holidays.SequenceEqual(other.Holidays) && MakeupWorkdays.SequenceEqual(other.MakeupWorkdays);
 
     public override int GetHashCode() => HashCode.Combine(Year, Holidays.Count, MakeupWorkdays.Count);
-
-    private static int IndexOf(IReadOnlyList<DateOnly?> days, DateOnly day)
-    {
-        for (var i = 0; i < days.Count; i++)
-        {
-            if (days[i] == day)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -85,8 +85,15 @@ public sealed partial class Case
             CaseNotices.Decision(this, outcome, text, context.Today));
     }
 
-    /// <summary>An objection during publicity, recorded with its id (<c>o-{n}</c>) and shown to the decider, who must answer it before delivery. Source: seed 000 §5(二)7</summary>
-    public Result<CaseEventDraft> FileObjection(string? name, string? contact, string? content)
+    /// <summary>
+    /// An objection during publicity, recorded with its id (<c>o-{n}</c>) and shown to the decider, who must answer
+    /// it before delivery. Source: seed 000 §5(二)7. The public form's limits (<see cref="CaseRules"/>): name and
+    /// contact at most <see cref="CaseRules.MaxObjectionNameOrContact"/> characters, content at most
+    /// <see cref="CaseRules.MaxObjectionContent"/> (422); at most <see cref="CaseRules.MaxOpenObjections"/> unanswered
+    /// on the case and <see cref="CaseRules.MaxObjectionsPerClient"/> from one <paramref name="client"/> (an opaque,
+    /// pseudonymous key of the filer's account or address; null: not counted) — 429 <c>case.objections_limit</c>.
+    /// </summary>
+    public Result<CaseEventDraft> FileObjection(string? name, string? contact, string? content, string? client = null)
     {
         if (Check(CaseAction.Objection) is { } error)
         {
@@ -98,24 +105,45 @@ public sealed partial class Case
         {
             errors["name"] = ["须留姓名"];
         }
+        else if (name.Trim().Length > CaseRules.MaxObjectionNameOrContact)
+        {
+            errors["name"] = [$"姓名不超过 {CaseRules.MaxObjectionNameOrContact} 字"];
+        }
 
         if (string.IsNullOrWhiteSpace(contact))
         {
             errors["contact"] = ["须留联系方式"];
+        }
+        else if (contact.Trim().Length > CaseRules.MaxObjectionNameOrContact)
+        {
+            errors["contact"] = [$"联系方式不超过 {CaseRules.MaxObjectionNameOrContact} 字"];
         }
 
         if (string.IsNullOrWhiteSpace(content))
         {
             errors["content"] = ["须填写异议内容"];
         }
-        else if (content.Length > 4000)
+        else if (content.Trim().Length > CaseRules.MaxObjectionContent)
         {
-            errors["content"] = ["异议内容不超过 4000 字"];
+            errors["content"] = [$"异议内容不超过 {CaseRules.MaxObjectionContent} 字"];
         }
 
-        return errors.Count > 0
-            ? CaseErrors.Invalid(errors)
-            : new CaseEventDraft(new CaseEventData.ObjectionFiled(name!.Trim(), contact!.Trim(), content!.Trim(), CaseRules.ObjectionId(_objections.Count + 1)));
+        if (errors.Count > 0)
+        {
+            return CaseErrors.Invalid(errors);
+        }
+
+        if (_objections.Count(o => o.IsOpen) >= CaseRules.MaxOpenObjections)
+        {
+            return DomainError.TooMany("case.objections_limit", "本案待答复的异议已达上限，请待答复后再提出", $"the case holds {CaseRules.MaxOpenObjections} unanswered objections");
+        }
+
+        if (client is not null && _objections.Count(o => string.Equals(o.Client, client, StringComparison.Ordinal)) >= CaseRules.MaxObjectionsPerClient)
+        {
+            return DomainError.TooMany("case.objections_limit", "您对本案提出的异议已达上限", $"at most {CaseRules.MaxObjectionsPerClient} objections per client on one case");
+        }
+
+        return new CaseEventDraft(new CaseEventData.ObjectionFiled(name!.Trim(), contact!.Trim(), content!.Trim(), CaseRules.ObjectionId(_objections.Count + 1), client));
     }
 
     /// <summary>

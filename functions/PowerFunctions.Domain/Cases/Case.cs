@@ -265,7 +265,7 @@ public sealed partial class Case
                 State = d.PublicFrom is null ? CaseState.Decided : CaseState.InPublicity;
                 break;
             case CaseEventData.ObjectionFiled o:
-                _objections.Add(new Objection(o.Id ?? CaseRules.ObjectionId(_objections.Count + 1), o.Name, o.Contact, o.Content, e.Instant));
+                _objections.Add(new Objection(o.Id ?? CaseRules.ObjectionId(_objections.Count + 1), o.Name, o.Contact, o.Content, e.Instant, Client: o.Client));
                 break;
             case CaseEventData.ObjectionAnswered a:
                 var index = _objections.FindIndex(o => o.Id == a.ObjectionId);

@@ -67,7 +67,7 @@ public abstract record CaseEventData
     public sealed record Decided(DecisionOutcome Outcome, string? Reasons, IReadOnlyList<string> Remedies, DateOnly DecidedOn, DateOnly? PublicFrom, DateOnly? PublicUntil) : CaseEventData;
 
     /// <summary>An objection during publicity; <paramref name="Id"/> is <c>o-{n}</c> (absent on objections stored before ids: the fold numbers them the same way).</summary>
-    public sealed record ObjectionFiled(string Name, string Contact, string Content, string? Id = null) : CaseEventData;
+    public sealed record ObjectionFiled(string Name, string Contact, string Content, string? Id = null, string? Client = null) : CaseEventData;
 
     /// <summary>The decider's answer to objection <paramref name="ObjectionId"/>; an upheld objection ends publicity and sets the decision aside.</summary>
     public sealed record ObjectionAnswered(string ObjectionId, ObjectionFinding Finding, string Reasons, DateOnly AnsweredOn) : CaseEventData;

@@ -87,6 +87,22 @@ public static class CaseRules
         return meeting.Votes.Count(v => v.Vote == Vote.Deny) * 2 > attendees ? DecisionOutcome.Deny : null;
     }
 
+    /// <summary>
+    /// Most unanswered objections a case holds at once; more wait until the decider answers (429). Not a rule of
+    /// the law (objections during publicity: seed 000 §5(二)7) but of the public form that takes them: 20 open
+    /// objections are more than any real case draws, and the cap keeps an anonymous loop from growing the case.
+    /// </summary>
+    public const int MaxOpenObjections = 20;
+
+    /// <summary>Most objections one client (an account, else an address) files on one case (429): the same form's rule.</summary>
+    public const int MaxObjectionsPerClient = 3;
+
+    /// <summary>Longest objection text, in characters.</summary>
+    public const int MaxObjectionContent = 4000;
+
+    /// <summary>Longest name and contact an objection gives, in characters.</summary>
+    public const int MaxObjectionNameOrContact = 100;
+
     /// <summary>The id of the <paramref name="n"/>-th objection of a case (from 1): <c>o-1</c>, <c>o-2</c>, …</summary>
     public static string ObjectionId(int n) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"o-{n}");
 

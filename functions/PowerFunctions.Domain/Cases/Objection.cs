@@ -2,9 +2,10 @@ namespace PowerFunctions.Domain.Cases;
 
 /// <summary>
 /// An objection filed during publicity (<see cref="Id"/> <c>o-1</c>, <c>o-2</c>, … in the order filed),
-/// shown to the decider, and the decider's answer once given.
+/// shown to the decider, and the decider's answer once given. <see cref="Client"/> is the filer's pseudonymous
+/// client key (see <see cref="Case.FileObjection"/>), never shown.
 /// </summary>
-public sealed record Objection(string Id, string Name, string Contact, string Content, DateTimeOffset At, ObjectionFinding? Finding = null, string? Answer = null, DateOnly? AnsweredOn = null)
+public sealed record Objection(string Id, string Name, string Contact, string Content, DateTimeOffset At, ObjectionFinding? Finding = null, string? Answer = null, DateOnly? AnsweredOn = null, string? Client = null)
 {
     /// <summary>True until the decider has answered it.</summary>
     public bool IsOpen => Finding is null;

@@ -36,11 +36,16 @@ public static partial class PowerItemRules
             string.Join("; ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))),
             errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
-    /// <summary>What even a draft needs: a code usable as a key, a name, a department.</summary>
+    /// <summary>What even a draft needs: a code usable as a key (naming its own department), a name, a department; a kind, if given, one of the eleven.</summary>
     public static Dictionary<string, List<string>> CheckDraft(PowerItem item)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         CodeIsWellFormed(item, errors);
+        CodeNamesItsDepartment(item, errors);
+        if (!string.IsNullOrEmpty(item.Kind))
+        {
+            KindIsKnown(item, errors);
+        }
         if (string.IsNullOrWhiteSpace(item.Name) || item.Name.Length > 200)
         {
             Add(errors, "name", "事项名称不能为空，且不超过200字");
@@ -89,6 +94,25 @@ public static partial class PowerItemRules
         if (string.IsNullOrWhiteSpace(item.Code) || !CodePattern().IsMatch(item.Code))
         {
             Add(errors, "code", "事项编码须为2至64位字母、数字、短横线或下划线");
+        }
+    }
+
+    /// <summary>
+    /// A code in the catalog's shape <c>{kind}-{department}-{number}</c> (<c>XK-D01-0002</c>) names the item's own
+    /// department: a department's catalog admin cannot file an item under another department's code. Source: the
+    /// catalog's code convention (类别代码-实施主体代码-序号, the sample catalog's <c>XK-D01-0001</c>); codes of other shapes are left alone.
+    /// </summary>
+    public static void CodeNamesItsDepartment(PowerItem item, Dictionary<string, List<string>> errors)
+    {
+        if (item.Code is null || item.Department is null || CatalogCodePattern().Match(item.Code) is not { Success: true } match)
+        {
+            return;
+        }
+
+        var department = match.Groups["department"].Value;
+        if (!string.Equals(department, item.Department.Code, StringComparison.Ordinal))
+        {
+            Add(errors, "code", $"事项编码中的实施主体代码“{department}”与实施主体“{item.Department.Code}”不符");
         }
     }
 
@@ -615,4 +639,7 @@ public static partial class PowerItemRules
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
     private static partial Regex DepartmentCodePattern();
+
+    [GeneratedRegex("^[A-Z]{2,4}-(?<department>[A-Za-z0-9]+)-[0-9]{1,8}$")]
+    private static partial Regex CatalogCodePattern();
 }

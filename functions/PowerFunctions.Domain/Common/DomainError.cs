@@ -24,4 +24,7 @@ public sealed record DomainError(
 
     public static DomainError Forbidden(string code, string title, string? detail = null) =>
         new(ErrorKind.Forbidden, code, title, detail);
+
+    public static DomainError TooMany(string code, string title, string? detail = null) =>
+        new(ErrorKind.TooMany, code, title, detail);
 }

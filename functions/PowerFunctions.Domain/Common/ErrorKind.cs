@@ -14,4 +14,7 @@ public enum ErrorKind
 
     /// <summary>The caller may not do this to this thing (403).</summary>
     Forbidden,
+
+    /// <summary>Too many of these, from this caller or on this thing, for now (429).</summary>
+    TooMany,
 }

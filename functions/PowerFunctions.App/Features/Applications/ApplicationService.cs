@@ -120,6 +120,11 @@ public sealed class ApplicationService(
         }
 
         var form = request.Form is { ValueKind: not JsonValueKind.Undefined and not JsonValueKind.Null } f ? f.GetRawText() : null;
+        if (request.Form is { ValueKind: not JsonValueKind.Undefined and not JsonValueKind.Null and not JsonValueKind.Object })
+        {
+            throw Problems.Validation(new Dictionary<string, string[]> { ["form"] = ["表单须为 JSON 对象 {…}"] });
+        }
+
         if (form is not null && form.Length > MaxFormChars)
         {
             throw Problems.Validation(new Dictionary<string, string[]> { ["form"] = [$"表单内容不超过 {MaxFormChars} 字符"] });

@@ -112,7 +112,8 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
     {
         var body = request.ReadJson<ObjectionBody>();
         var name = body.Name?.Trim();
-        var next = await cases.ExecuteAsync(caseNo, (c, _) => c.FileObjection(body.Name, body.Contact, body.Content), CaseActor.Public(string.IsNullOrEmpty(name) ? "公众" : name), null, null, cancellationToken).ConfigureAwait(false);
+        var client = ObjectionClient(request, caseNo);
+        var next = await cases.ExecuteAsync(caseNo, (c, _) => c.FileObjection(body.Name, body.Contact, body.Content, client), CaseActor.Public(string.IsNullOrEmpty(name) || name.Length > CaseRules.MaxObjectionNameOrContact ? "公众" : name), null, null, cancellationToken).ConfigureAwait(false);
         return HttpResult.Json(201, new { caseNo = next.CaseNo, objectionId = next.Objections[^1].Id, recorded = true, state = CaseNames.Of(next.State) });
     }
 
@@ -240,6 +241,18 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
             default:
                 throw Problems.NotFound("case.unknown_action", "办件操作不存在", $"no case action '{CaseNames.Of(action)}'");
         }
+    }
+
+    /// <summary>
+    /// The filer of an objection as the per-client limit counts it (<see cref="Case.FileObjection"/>): the signed-in
+    /// account, else the connection's address, as a SHA-256 pseudonym bound to the case (the address itself is
+    /// never stored). Behind a proxy every filer shares its address: the per-case limit still holds.
+    /// </summary>
+    private static string ObjectionClient(HttpRequest request, string caseNo)
+    {
+        var who = request.Caller()?.Subject is { Length: > 0 } subject ? "sub:" + subject : "ip:" + request.HttpContext.Connection.RemoteIpAddress;
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"objection-client\n{caseNo}\n{who}"));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 12));
     }
 
     /// <summary>

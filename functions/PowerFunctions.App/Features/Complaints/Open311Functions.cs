@@ -75,6 +75,7 @@ public sealed class Open311Functions(
 
     [Function("Open311RequestCreate")]
     [Public]
+    [Accepts(HttpRequestExtensions.FormContentType)]
     public Task<IResult> CreateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "open311/v2/requests.{format}")] HttpRequest request, string format, CancellationToken cancellationToken) =>
         Answer(format, async () =>
         {

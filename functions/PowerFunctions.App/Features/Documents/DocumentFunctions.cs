@@ -42,6 +42,7 @@ public sealed class DocumentFunctions(DocumentVerifier verifier, Storage.Documen
 
     [Function("DocumentsVerifyFile")]
     [Public]
+    [Accepts("application/pdf", "application/octet-stream")]
     public async Task<IResult> VerifyFileAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "documents/verify")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.BodyBytes().IsEmpty)
