@@ -180,6 +180,11 @@ public static class AppSettings
             throw new ConfigurationException("Http:MaxBodyBytes must be a positive number of bytes.");
         }
 
+        if (options.MaxRequestLineBytes < 1024 || options.MaxRequestHeadersBytes < 4096 || options.MaxRequestHeaderCount < 16 || options.RequestHeadersTimeoutSeconds < 1)
+        {
+            throw new ConfigurationException("Http:MaxRequestLineBytes (≥ 1024), Http:MaxRequestHeadersBytes (≥ 4096), Http:MaxRequestHeaderCount (≥ 16) and Http:RequestHeadersTimeoutSeconds (≥ 1) are too small.");
+        }
+
         return options;
     }
 

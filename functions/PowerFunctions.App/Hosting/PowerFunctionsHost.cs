@@ -134,7 +134,19 @@ public static class PowerFunctionsHost
         services.AddSingleton(telemetry);
         services.AddSingleton(Options.Create(auth));
         services.AddSingleton(Options.Create(http));
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = http.MaxBodyBytes + 1);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
+        {
+            // Kestrel refuses what it cannot parse or what is over these limits itself (400/414/431/408); the
+            // connection middleware gives those answers a problem+json body.
+            k.Limits.MaxRequestBodySize = http.MaxBodyBytes + 1;
+            k.Limits.MaxRequestLineSize = http.MaxRequestLineBytes;
+            k.Limits.MaxRequestHeadersTotalSize = http.MaxRequestHeadersBytes;
+            k.Limits.MaxRequestHeaderCount = http.MaxRequestHeaderCount;
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(http.RequestHeadersTimeoutSeconds);
+            k.AddServerHeader = false;
+            k.ConfigureEndpointDefaults(listen => listen.UseProblemBodies());
+        });
+        services.AddTransient<IStartupFilter, ProblemErrorsStartupFilter>();
         services.AddSingleton(new SeedOptions { Catalog = AppSettings.SeedCatalog(configuration, environment) });
         services.AddSingleton(CreateClock(clock));
         services.AddSingleton(CreateStorage(storage));

@@ -8,8 +8,8 @@ namespace PowerFunctions.App.Hosting;
 /// Standalone mode's HTTP surface: every HTTP function becomes an ASP.NET Core route under <c>/api</c> (the
 /// Functions default route prefix) with its methods — a <c>.well-known/</c> one also at the root —, run through <see cref="HttpPipeline"/>. A known path
 /// with another method answers 405 with <c>Allow</c>, any other path 404; every unhandled error anywhere
-/// answers problem+json 500 (never the Development exception page); every answer carries
-/// <c>X-Correlation-Id</c>.
+/// answers problem+json 500 (<see cref="ProblemErrorsStartupFilter"/>, never the Development exception page); every
+/// answer carries <c>X-Correlation-Id</c>.
 /// </summary>
 public static class StandaloneHttp
 {
@@ -20,24 +20,6 @@ public static class StandaloneHttp
         var index = app.Services.GetRequiredService<FunctionIndex>();
         var pipeline = app.Services.GetRequiredService<HttpPipeline>();
         var invoker = app.Services.GetRequiredService<FunctionInvoker>();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StandaloneHttp));
-
-        // Outermost: whatever throws past the pipeline (routing, a fallback) is a problem+json 500 without
-        // internals; the framework's Development exception page never sees an exception.
-        app.Use(async (context, next) =>
-        {
-            var correlationId = HttpPipeline.CorrelationIdOf(context);
-            try
-            {
-                await next(context).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!context.Response.HasStarted)
-            {
-                logger.LogError(e, "{Method} {Path} failed outside any function", context.Request.Method, context.Request.Path.Value);
-                context.Response.Clear();
-                await HttpPipeline.WriteProblemAsync(context, Problems.Internal(correlationId)).ConfigureAwait(false);
-            }
-        });
 
         foreach (var function in index.Http)
         {

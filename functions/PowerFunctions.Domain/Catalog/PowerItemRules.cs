@@ -100,7 +100,7 @@ public static partial class PowerItemRules
     /// <summary>
     /// A code in the catalog's shape <c>{kind}-{department}-{number}</c> (<c>XK-D01-0002</c>) names the item's own
     /// department: a department's catalog admin cannot file an item under another department's code. Source: the
-    /// catalog's code convention (类别代码-实施主体代码-序号, the sample catalog's <c>XK-D01-0001</c>); codes of other shapes are left alone.
+    /// catalog's code convention (类别代码-实施主体代码-序号, the sample catalog's <c>XK-D01-0001</c>); codes of other shapes (no department code, letters then digits, in the middle) are left alone.
     /// </summary>
     public static void CodeNamesItsDepartment(PowerItem item, Dictionary<string, List<string>> errors)
     {
@@ -640,6 +640,6 @@ public static partial class PowerItemRules
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
     private static partial Regex DepartmentCodePattern();
 
-    [GeneratedRegex("^[A-Z]{2,4}-(?<department>[A-Za-z0-9]+)-[0-9]{1,8}$")]
+    [GeneratedRegex("^[A-Z]{2,4}-(?<department>[A-Z]{1,4}[0-9]{2,6})-[0-9]{1,8}$")]
     private static partial Regex CatalogCodePattern();
 }
