@@ -16,7 +16,7 @@ public sealed class CaseBadInputAppTests
     {
         { "accept", "{", 400 },
         { "accept", "not json", 400 },
-        { "accept", new string('x', 1024 * 1024 + 10), 413 },
+        { "accept", new string('x', 1_000_000), 400 },
         { "resume", "{", 400 },
         { "resume", "not json", 400 },
     };

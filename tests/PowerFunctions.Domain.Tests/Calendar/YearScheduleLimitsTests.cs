@@ -20,7 +20,7 @@ public sealed class YearScheduleLimitsTests
         Assert.Equal(allowed, result.IsSuccess);
         if (!allowed)
         {
-            Assert.Equal(["holidays"], result.Error.Errors!.Keys);
+            Assert.Equal(["holidays"], result.Error!.Errors!.Keys);
         }
     }
 
@@ -32,7 +32,7 @@ public sealed class YearScheduleLimitsTests
         var result = YearSchedule.Create(2027, [], saturdays);
 
         Assert.False(result.IsSuccess);
-        Assert.Contains("makeupWorkdays", result.Error.Errors!.Keys);
+        Assert.Contains("makeupWorkdays", result.Error!.Errors!.Keys);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class YearScheduleLimitsTests
 
         var result = YearSchedule.Create(2027, holidays, []);
 
-        var errors = result.Error.Errors!;
+        var errors = result.Error!.Errors!;
         Assert.Equal(YearSchedule.MaxOverlapMessages + 1, errors.Values.Sum(m => m.Length));
         Assert.Contains($"另有 {YearSchedule.MaxHolidays - 1 - YearSchedule.MaxOverlapMessages} 个", errors["holidays"][0], StringComparison.Ordinal);
         Assert.All(errors.Where(e => e.Key != "holidays"), e => Assert.Single(e.Value));
@@ -56,7 +56,7 @@ public sealed class YearScheduleLimitsTests
             [new Holiday("长假", D("2027-10-01"), D("2027-10-10")), new Holiday("短", D("2027-10-02"), D("2027-10-02")), new Holiday("后", D("2027-10-05"), D("2027-10-06"))],
             []);
 
-        Assert.Equal(["holidays[1]", "holidays[2]"], result.Error.Errors!.Keys.Order());
-        Assert.Contains("holidays[0]", result.Error.Errors["holidays[2]"][0], StringComparison.Ordinal);
+        Assert.Equal(["holidays[1]", "holidays[2]"], result.Error!.Errors!.Keys.Order());
+        Assert.Contains("holidays[0]", result.Error!.Errors!["holidays[2]"][0], StringComparison.Ordinal);
     }
 }

@@ -20,7 +20,7 @@ public sealed class DraftIdentityTests
         Assert.Equal(allowed, result.IsSuccess);
         if (!allowed)
         {
-            Assert.Contains("code", result.Error.Errors!.Keys);
+            Assert.Contains("code", result.Error!.Errors!.Keys);
         }
     }
 
