@@ -91,6 +91,11 @@ public sealed class HttpPipeline(Authenticator authenticator, IOptions<HttpOptio
                 return problem;
             case RequestFailedException { Status: 412 } precondition:
                 return Problems.PreconditionFailed(precondition.Message);
+            case RequestFailedException { Status: 400 } invalid:
+                // Storage refused a key or value the request carried (a key over 1 KiB or with '/', '#', '?'; a
+                // property over its limit): the request's fault, never stored. Named in the log, not in the answer.
+                logger.LogWarning("{Function}: storage refused a value of the request ({ErrorCode}): {Message}", function.Name, invalid.ErrorCode, invalid.Message);
+                return new ProblemException(422, "request.value_not_storable", "请求中的值过长或含有不允许的字符", "a value of the request (an id or a text) is too long or holds characters that cannot be stored");
             case BadHttpRequestException { StatusCode: 413 }:
                 return Problems.TooLarge(httpOptions.Value.MaxBodyBytes);
             case BadHttpRequestException bad:

@@ -138,6 +138,14 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Route_IdStorageCannotTake_422NotServerError()
+    {
+        var response = await _app.ClientFor("admin").GetAsync("/api/experts/" + new string('e', 1_500));
+
+        await AssertProblemAsync(response, 422, "request.value_not_storable");
+    }
+
+    [Fact]
     public async Task JsonRoute_JsonSentAsTextPlain_415()
     {
         var response = await _app.ClientFor("admin").PostAsync("/api/admin/clock", new StringContent("{\"advance\":\"P1D\"}", Encoding.UTF8, "text/plain"));
