@@ -252,7 +252,7 @@ public sealed class CatalogAdminTests : IAsyncLifetime
     public async Task Publish_InvalidDraft_422EveryProblemAndStaysDraft()
     {
         var body = CatalogTestData.Item("XK-T-13");
-        body["kind"] = "permit";
+        body["kind"] = ""; // no kind yet: a draft may lack one (an unknown one is refused already as a draft: CatalogBadInputTests)
         body["legalBases"] = new JsonArray();
         body["promisedLimit"] = new JsonObject { ["days"] = 30, ["unit"] = "working" };
         body["flowchart"]!["stages"]!.AsArray().Add(new JsonObject { ["id"] = "orphan", ["name"] = "孤立环节", ["post"] = "岗", ["limitDays"] = 0, ["next"] = new JsonArray() });
