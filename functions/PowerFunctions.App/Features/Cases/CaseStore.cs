@@ -12,7 +12,7 @@ namespace PowerFunctions.App.Features.Cases;
 /// department, recorded deadlines) and one row per event (<c>e-000000001</c>, …). A command writes its
 /// events and the new snapshot in ONE entity-group transaction whose snapshot action carries the
 /// previous ETag: a concurrent writer fails it whole. Events are only ever added. The applicant's name, identity
-/// number and phone, an objector's name and contact, the delivery's recipient and a citizen actor's name are
+/// number and phone, an objector's name and contact, the delivery's recipient and the name of a citizen or objector as actor are
 /// stored encrypted (<see cref="PersonalDataProtector"/>, <see cref="PersonalFields"/>); events read back are
 /// exactly the events sealed, so the hash chain is over the plaintext.
 /// </summary>
@@ -29,7 +29,8 @@ public sealed class CaseStore(IStorageAccount storage, PersonalDataProtector pro
             [CaseEventTypes.ObjectionFiled] = ["name", "contact"],
             [CaseEventTypes.Delivered] = ["recipient"],
         },
-        "citizen");
+        "citizen",
+        "public");
 
     private readonly ITableClient _table = storage.GetTableClient(CaseTables.Cases);
 

@@ -26,8 +26,7 @@ public sealed class PenaltyStore(IStorageAccount storage, PersonalDataProtector 
     /// <summary>The personal parts of penalty events.</summary>
     public static readonly PersonalEventFields PersonalFields = new(
         EnforcementTables.Cases,
-        new Dictionary<string, string[]>(StringComparer.Ordinal) { [PenaltyEventTypes.Opened] = ["party.idNumber"] },
-        null);
+        new Dictionary<string, string[]>(StringComparer.Ordinal) { [PenaltyEventTypes.Opened] = ["party.idNumber"] });
 
     private const string OpenPartition = "open";
 
