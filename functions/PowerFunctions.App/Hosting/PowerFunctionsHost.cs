@@ -19,6 +19,7 @@ using PowerFunctions.App.Features.SignIn;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.App.Pages;
+using PowerFunctions.App.PersonalData;
 using PowerFunctions.Storage;
 using PowerFunctions.Storage.AzureStorage;
 using PowerFunctions.Storage.Embedded;
@@ -139,6 +140,7 @@ public static class PowerFunctionsHost
         services.AddSingleton(CreateClock(clock));
         services.AddSingleton(CreateStorage(storage));
         services.AddTokenAuthentication(auth, environment.IsProduction());
+        services.AddPersonalData(configuration, environment.IsProduction());
         services.AddSingleton<Telemetry>();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<FunctionInvoker>();

@@ -153,7 +153,7 @@ public sealed class SealKeysAppTests
     [Fact]
     public void Production_NoKeyVaultNorKeys_AppRefusesToStartNamingTheSetting()
     {
-        var settings = new Dictionary<string, string?> { ["environment"] = "Production", ["Clock:Mode"] = "System", ["Auth:SigningKey"] = null };
+        var settings = new Dictionary<string, string?> { ["environment"] = "Production", ["Clock:Mode"] = "System", ["Auth:SigningKey"] = null, ["PersonalData:Keys:test"] = TestApp.ProductionPersonalDataKey };
 
         var error = Assert.ThrowsAny<Exception>(() => TestApp.StartAsync(settings).GetAwaiter().GetResult());
 
@@ -167,6 +167,7 @@ public sealed class SealKeysAppTests
         var vault = new FakeSecretClient();
         var settings = KeyVault();
         settings["environment"] = "Production";
+        settings["PersonalData:Keys:test"] = TestApp.ProductionPersonalDataKey;
         settings["Clock:Mode"] = "System";
         settings["Auth:SigningKey"] = null; // refused in Production
 

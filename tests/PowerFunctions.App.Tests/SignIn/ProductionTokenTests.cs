@@ -165,6 +165,7 @@ public sealed class ProductionTokenTests
         await using var app = await StartAsync(issuer, new Dictionary<string, string?>
         {
             ["environment"] = "Production",
+            ["PersonalData:Keys:test"] = TestApp.ProductionPersonalDataKey,
             ["Auth:SigningKey"] = null,
             ["Clock:Mode"] = "System",
             ["Clock:Start"] = null,

@@ -19,7 +19,7 @@ namespace PowerFunctions.App.Features.Enforcement;
 /// department, the acting officer's certificate when an enforcer acts, the optional <c>If-Match</c>
 /// version (412) and the state machine (409 with the allowed actions).
 /// </summary>
-public sealed class PenaltyFunctions(PenaltyService penalties, PenaltyStore store, OfficerStore officers, SerialNumbers numbers, CatalogStore catalog)
+public sealed class PenaltyFunctions(PenaltyService penalties, PenaltyStore store, OfficerStore officers, SerialNumbers numbers, CatalogStore catalog, PersonalData.PersonalDataAudit audit)
 {
     /// <summary>Who may take each action: the officers (certified), the legal reviewer, the head (or an officer recording the head's decision).</summary>
     private static readonly Dictionary<PenaltyAction, string[]> RolesOf = new()
@@ -86,7 +86,7 @@ public sealed class PenaltyFunctions(PenaltyService penalties, PenaltyStore stor
         var caller = request.RequireCaller();
         var loaded = await penalties.LoadRequiredAsync(caseNo, cancellationToken).ConfigureAwait(false);
         caller.RequireDepartment(loaded.Case.Terms.DepartmentCode, allowOversight: true);
-        return await ViewAsync(loaded.Case, cancellationToken).ConfigureAwait(false);
+        return await ViewAsync(loaded.Case, caller, request, cancellationToken).ConfigureAwait(false);
     }
 
     [Function("PenaltyAuditVerify")]
@@ -141,13 +141,15 @@ public sealed class PenaltyFunctions(PenaltyService penalties, PenaltyStore stor
             },
             ifMatch,
             cancellationToken).ConfigureAwait(false);
-        return await ViewAsync(next, cancellationToken).ConfigureAwait(false);
+        return await ViewAsync(next, caller, request, cancellationToken).ConfigureAwait(false);
     }
 
     private static CaseActor Actor(Caller caller, string role) => new(caller.Subject, caller.Name, role);
 
-    private async Task<HttpResult> ViewAsync(PenaltyCase c, CancellationToken cancellationToken)
+    /// <summary>The case view, its disclosure of the party's name and identity number recorded first.</summary>
+    private async Task<HttpResult> ViewAsync(PenaltyCase c, Caller caller, HttpRequest request, CancellationToken cancellationToken)
     {
+        await audit.RecordAsync(caller, "penalty", c.CaseNo, ["party.name", "party.idNumber"], $"{request.Method} {request.Path}", cancellationToken).ConfigureAwait(false);
         var calendar = await penalties.CalendarAsync(cancellationToken).ConfigureAwait(false);
         return HttpResult.Ok(EnforcementViews.Case(c, calendar, penalties.Clock.GetUtcNow())).WithHeader("ETag", $"\"{c.Version.ToString(CultureInfo.InvariantCulture)}\"");
     }
