@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PowerFunctions.App.Auth;
 using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
+using PowerFunctions.App.Features.Audit;
 using PowerFunctions.App.Features.Calendar;
 using PowerFunctions.App.Features.Cases;
 using PowerFunctions.App.Features.Catalog;
@@ -196,6 +197,7 @@ public static class PowerFunctionsHost
         services.AddEnforcement();
         services.AddGuidance();
         services.AddSignIn();
+        services.AddAudit();
     }
 
     /// <summary>
