@@ -141,6 +141,7 @@ public static class PowerFunctionsHost
         services.AddSingleton(CreateStorage(storage));
         services.AddTokenAuthentication(auth, environment.IsProduction());
         services.AddSingleton<Telemetry>();
+        services.AddSingleton<RequestLimiter>();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton(FunctionClasses.InAssembly(typeof(PowerFunctionsHost).Assembly));

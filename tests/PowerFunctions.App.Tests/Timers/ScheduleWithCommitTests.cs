@@ -25,7 +25,7 @@ public sealed class ScheduleWithCommitTests : IDisposable
         var error = await Assert.ThrowsAsync<IOException>(() => _store.Scheduler().ScheduleWithCommitAsync([Timer("before"), Timer("a"), Timer("b")], () => throw new IOException("commit refused"), default));
 
         Assert.Equal("commit refused", error.Message);
-        Assert.Equal(["before"], (await _store.IndexRowsAsync()).Select(r => r.GetString("Key")).ToArray());
+        Assert.Equal(["before"], (await _store.IndexRowsAsync()).Select(r => r.GetString("Key")!).ToArray());
     }
 
     [Fact]

@@ -102,6 +102,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
 
     [Function("CaseObjection")]
     [Public]
+    [Submission]
     public async Task<IResult> ObjectionAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseNo}/objections")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
         var body = request.ReadJson<ObjectionBody>();
