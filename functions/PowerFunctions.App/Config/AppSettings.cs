@@ -180,6 +180,11 @@ public static class AppSettings
             throw new ConfigurationException("Http:MaxBodyBytes must be a positive number of bytes.");
         }
 
+        if (options.RateLimits.PublicPerClientPerMinute <= 0 || options.RateLimits.SubmissionsPerCitizenPerMinute <= 0)
+        {
+            throw new ConfigurationException("Http:RateLimits:PublicPerClientPerMinute and Http:RateLimits:SubmissionsPerCitizenPerMinute must be positive numbers of requests.");
+        }
+
         return options;
     }
 

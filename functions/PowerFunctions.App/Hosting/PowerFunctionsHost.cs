@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PowerFunctions.App.Auth;
 using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
+using PowerFunctions.App.Features.Audit;
 using PowerFunctions.App.Features.Calendar;
 using PowerFunctions.App.Features.Cases;
 using PowerFunctions.App.Features.Catalog;
@@ -142,6 +143,7 @@ public static class PowerFunctionsHost
         services.AddTokenAuthentication(auth, environment.IsProduction());
         services.AddPersonalData(configuration, environment.IsProduction());
         services.AddSingleton<Telemetry>();
+        services.AddSingleton<RequestLimiter>();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton(FunctionClasses.InAssembly(typeof(PowerFunctionsHost).Assembly));
@@ -198,6 +200,7 @@ public static class PowerFunctionsHost
         services.AddEnforcement();
         services.AddGuidance();
         services.AddSignIn();
+        services.AddAudit();
     }
 
     /// <summary>

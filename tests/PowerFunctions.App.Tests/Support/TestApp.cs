@@ -55,6 +55,11 @@ public sealed class TestApp : IAsyncDisposable
             ["Auth:SigningKey"] = SigningKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Runners:Enabled"] = "false",
+
+            // The suite drives hundreds of requests from one address and one citizen in a moment: limits out of the
+            // way here; the rate-limit tests set their own.
+            ["Http:RateLimits:PublicPerClientPerMinute"] = "1000000",
+            ["Http:RateLimits:SubmissionsPerCitizenPerMinute"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
