@@ -98,6 +98,15 @@ param realNameHashKeyId string = ''
 @description('Fingerprint key ids still needed to check stored fingerprints (a citizen\'s moves to the active key at their next proof).')
 param retiredRealNameHashKeyIds array = []
 
+@description('Key id of the personal-data key new values are encrypted with (PersonalData:ActiveKey); its value (16 random bytes base64 for SM4-GCM, 32 for AES-256-GCM) is the Key Vault secret personal-data-key-<id>. The app refuses to start in Production without it.')
+param personalDataKeyId string = 'k1'
+
+@description('Personal-data key ids still needed to read values written with them (README, Security: personal data). Never drop one while its values are kept.')
+param retiredPersonalDataKeyIds array = []
+
+@description('PersonalData:Algorithm: SM4-GCM (国密) or AES-256-GCM.')
+param personalDataAlgorithm string = 'SM4-GCM'
+
 var suffix = uniqueString(resourceGroup().id, baseName, environmentName)
 var tags = {
   application: 'PowerFunctions'
@@ -179,6 +188,9 @@ module functionApp 'modules/functionapp.bicep' = {
     realNameClientId: realNameClientId
     realNameHashKeyId: realNameHashKeyId
     retiredRealNameHashKeyIds: retiredRealNameHashKeyIds
+    personalDataKeyId: personalDataKeyId
+    retiredPersonalDataKeyIds: retiredPersonalDataKeyIds
+    personalDataAlgorithm: personalDataAlgorithm
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     dotnetVersion: dotnetVersion

@@ -21,6 +21,9 @@ param realNameAuthority string
 param realNameClientId string
 param realNameHashKeyId string
 param retiredRealNameHashKeyIds array
+param personalDataKeyId string
+param retiredPersonalDataKeyIds array
+param personalDataAlgorithm string
 param maximumInstanceCount int
 param instanceMemoryMB int
 param dotnetVersion string
@@ -80,7 +83,23 @@ var hashKeySettings = [for id in (empty(realNameHashKeyId) ? [] : union([realNam
   name: 'Auth__RealName__HashKeys__${id}'
   value: '${kv}auth-realname-hash-${id})'
 }]
-var authSettings = concat(staffSettings, miniProgramSettings, citizenKeySettings, realNameSettings, hashKeySettings)
+// Personal data at rest (README "Security: personal data"): the active key and every retired one still holding
+// values, as Key Vault references; the app refuses to start in Production without its own key.
+var personalDataKeySettings = [for id in union([personalDataKeyId], retiredPersonalDataKeyIds): {
+  name: 'PersonalData__Keys__${id}'
+  value: '${kv}personal-data-key-${id})'
+}]
+var personalDataSettings = concat([
+  {
+    name: 'PersonalData__Algorithm'
+    value: personalDataAlgorithm
+  }
+  {
+    name: 'PersonalData__ActiveKey'
+    value: personalDataKeyId
+  }
+], personalDataKeySettings)
+var authSettings = concat(staffSettings, miniProgramSettings, citizenKeySettings, realNameSettings, hashKeySettings, personalDataSettings)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName

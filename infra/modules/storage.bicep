@@ -97,6 +97,28 @@ resource documentsPolicy 'Microsoft.Storage/storageAccounts/blobServices/contain
   }
 }
 
+// The daily anchors of the audit chains (`anchors/{date}.json`, written create-only by `ChainAnchor`): under
+// the same version-level WORM policy, so not even a principal with the account's data-owner role rewrites one.
+resource anchors 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'anchors'
+  properties: {
+    publicAccess: 'None'
+    immutableStorageWithVersioning: {
+      enabled: true
+    }
+  }
+}
+
+resource anchorsPolicy 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+  parent: anchors
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: documentRetentionDays
+    allowProtectedAppendWrites: false
+  }
+}
+
 resource deployment 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
   name: deploymentContainerName

@@ -185,6 +185,11 @@ public static class AppSettings
             throw new ConfigurationException("Http:MaxRequestLineBytes (≥ 1024), Http:MaxRequestHeadersBytes (≥ 4096), Http:MaxRequestHeaderCount (≥ 16) and Http:RequestHeadersTimeoutSeconds (≥ 1) are too small.");
         }
 
+        if (options.RateLimits.PublicPerClientPerMinute <= 0 || options.RateLimits.SubmissionsPerCitizenPerMinute <= 0)
+        {
+            throw new ConfigurationException("Http:RateLimits:PublicPerClientPerMinute and Http:RateLimits:SubmissionsPerCitizenPerMinute must be positive numbers of requests.");
+        }
+
         return options;
     }
 

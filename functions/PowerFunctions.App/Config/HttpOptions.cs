@@ -17,4 +17,6 @@ public sealed class HttpOptions
 
     /// <summary>Seconds a client has to send its headers; slower → 408 problem+json.</summary>
     public int RequestHeadersTimeoutSeconds { get; set; } = 30;
+    /// <summary><c>Http:RateLimits:*</c>.</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
 }

@@ -10,11 +10,13 @@ namespace PowerFunctions.App.Hosting;
 /// <summary>
 /// What every HTTP call goes through, on either host (standalone from the endpoint, under the Functions host
 /// from <see cref="FunctionsHostMiddleware"/>): correlation id on the answer, log scope, span and metrics;
-/// the body buffered up to <c>Http:MaxBodyBytes</c> (413 past it); authentication and the role check of the
-/// function's access attribute; the body's media type and JSON limits (<see cref="JsonLimits"/>); the function;
+/// the security headers (<see cref="SecurityHeaders"/>); a public route's rate limit per client address; the
+/// body buffered up to <c>Http:MaxBodyBytes</c> (413 past it); authentication and the role check of the
+/// function's access attribute; a submission's rate limit per citizen (<see cref="RequestLimiter"/>: 429 with
+/// <c>Retry-After</c>); the body's media type and JSON limits (<see cref="JsonLimits"/>); the function;
 /// and every failure as problem+json, with no internals, in every environment.
 /// </summary>
-public sealed class HttpPipeline(Authenticator authenticator, IOptions<HttpOptions> httpOptions, ILogger<HttpPipeline> logger, Telemetry telemetry)
+public sealed class HttpPipeline(Authenticator authenticator, IOptions<HttpOptions> httpOptions, RequestLimiter limiter, ILogger<HttpPipeline> logger, Telemetry telemetry)
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
@@ -35,10 +37,13 @@ public sealed class HttpPipeline(Authenticator authenticator, IOptions<HttpOptio
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId, ["Function"] = function.Name });
         var started = Stopwatch.GetTimestamp();
         IResult result;
+        SecurityHeaders.Apply(context);
         try
         {
+            limiter.CheckPublic(context, function);
             var body = await ReadBodyAsync(request, httpOptions.Value.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
             var caller = await AuthenticateAsync(function, request).ConfigureAwait(false);
+            limiter.CheckSubmission(context, function, caller);
             CheckBody(function, request, body);
             context.Features.Set(new FunctionRequestFeature(function.Name, correlationId, body, caller));
             result = await invoke().ConfigureAwait(false) ?? throw new InvalidOperationException($"{function.Name} returned no result");
@@ -79,6 +84,7 @@ public sealed class HttpPipeline(Authenticator authenticator, IOptions<HttpOptio
     public static Task WriteProblemAsync(HttpContext context, ProblemException problem, string? allow = null)
     {
         CorrelationIdOf(context);
+        SecurityHeaders.Apply(context);
         var result = HttpResult.Problem(problem);
         return (allow is null ? result : result.WithHeader("Allow", allow)).ExecuteAsync(context);
     }
@@ -122,6 +128,7 @@ public sealed class HttpPipeline(Authenticator authenticator, IOptions<HttpOptio
             logger.LogError(e, "{Function}: its answer could not be written", function.Name);
             context.Response.Clear();
             context.Response.Headers[CorrelationHeader] = correlationId;
+            SecurityHeaders.Apply(context);
             await HttpResult.Problem(Problems.Internal(correlationId)).ExecuteAsync(context).ConfigureAwait(false);
         }
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PowerFunctions.App.Auth;
 using PowerFunctions.App.Clock;
 using PowerFunctions.App.Config;
+using PowerFunctions.App.Features.Audit;
 using PowerFunctions.App.Features.Calendar;
 using PowerFunctions.App.Features.Cases;
 using PowerFunctions.App.Features.Catalog;
@@ -19,6 +20,7 @@ using PowerFunctions.App.Features.SignIn;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.App.Pages;
+using PowerFunctions.App.PersonalData;
 using PowerFunctions.Storage;
 using PowerFunctions.Storage.AzureStorage;
 using PowerFunctions.Storage.Embedded;
@@ -151,7 +153,9 @@ public static class PowerFunctionsHost
         services.AddSingleton(CreateClock(clock));
         services.AddSingleton(CreateStorage(storage));
         services.AddTokenAuthentication(auth, environment.IsProduction());
+        services.AddPersonalData(configuration, environment.IsProduction());
         services.AddSingleton<Telemetry>();
+        services.AddSingleton<RequestLimiter>();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton(FunctionClasses.InAssembly(typeof(PowerFunctionsHost).Assembly));
@@ -208,6 +212,7 @@ public static class PowerFunctionsHost
         services.AddEnforcement();
         services.AddGuidance();
         services.AddSignIn();
+        services.AddAudit();
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Primitives;
+using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
 
 namespace PowerFunctions.App.Pages;
@@ -96,12 +97,8 @@ public static class StaticPages
         headers.ETag = etag;
         headers.CacheControl = immutable ? ImmutableCaching : Revalidate;
         headers.Vary = "Accept-Encoding";
-        headers.XContentTypeOptions = "nosniff";
-        if (asset.IsHtml)
-        {
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers["Referrer-Policy"] = "same-origin";
-        }
+        SecurityHeaders.Apply(context, ContentSecurityPolicy); // every file: the pages' strict CSP, no framing, no sniffing
+        headers["Referrer-Policy"] = "same-origin";
 
         if (Matches(context.Request.Headers.IfNoneMatch, etag))
         {

@@ -80,8 +80,8 @@ public sealed class CaseApp : IAsyncDisposable
     /// The app as it ships: the sample catalog (loaded at start) and the real document issuer (rendered,
     /// sealed, stored), with the same clients; <see cref="Catalog"/> and <see cref="Documents"/> are unused.
     /// </summary>
-    public static async Task<CaseApp> StartWithSampleCatalogAsync(IDictionary<string, string?>? settings = null) =>
-        new(await TestApp.StartAsync(settings), new FakeCatalog(), new FakeDocumentIssuer());
+    public static async Task<CaseApp> StartWithSampleCatalogAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? more = null, Func<Task>? afterDispose = null) =>
+        new(await TestApp.StartAsync(settings, overrideServices: more), new FakeCatalog(), new FakeDocumentIssuer(), afterDispose);
 
     /// <summary>An application to the sample catalog's <paramref name="itemCode"/> with the material codes given.</summary>
     public static object SampleApplication(string itemCode, string name, params string[] materials) => new

@@ -191,6 +191,7 @@ public sealed class CitizenTokenTests
         [
             "--environment=Production", "--urls=http://127.0.0.1:0", "--Storage:DataPath=" + Path.Combine(Path.GetTempPath(), "pf-prod-" + Guid.NewGuid().ToString("N")),
             "--MiniProgram:AppId=" + FakeMiniProgramPlatform.AppId, "--MiniProgram:AppSecret=" + FakeMiniProgramPlatform.AppSecret,
+            "--PersonalData:Keys:test=" + TestApp.ProductionPersonalDataKey,
         ]);
 
         var e = Assert.Throws<ConfigurationException>(() => app.Services.GetService(typeof(Features.SignIn.MiniProgramOptions)));

@@ -165,10 +165,12 @@ public sealed class ProductionTokenTests
         await using var app = await StartAsync(issuer, new Dictionary<string, string?>
         {
             ["environment"] = "Production",
+            ["PersonalData:Keys:test"] = TestApp.ProductionPersonalDataKey,
             ["Auth:SigningKey"] = null,
             ["Clock:Mode"] = "System",
             ["Clock:Start"] = null,
             ["Seed:Catalog"] = "true",
+            ["Seal:KeyVaultUri"] = "https://seals.vault.azure.cn/", // Production seals only with the departments' keys; never reached here
         });
         var development = new TokenService(Options.Create(new AuthOptions { SigningKey = TestApp.SigningKey })).Issue("u1", "张三", ["acceptor"], "D01");
         using var developer = Client(app, development);

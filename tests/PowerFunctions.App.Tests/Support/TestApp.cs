@@ -17,6 +17,9 @@ public sealed class TestApp : IAsyncDisposable
 {
     public const string SigningKey = "test-signing-key-0123456789abcdef0123456789";
 
+    /// <summary>A personal-data key (SM4, 16 bytes) for tests that start in Production, where the development key is refused.</summary>
+    public const string ProductionPersonalDataKey = "AQIDBAUGBwgJCgsMDQ4PEA==";
+
     /// <summary>The manual clock's default start: Friday 2026-09-18 09:30 China time.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 9, 18, 9, 30, 0, TimeSpan.FromHours(8));
 
@@ -52,6 +55,11 @@ public sealed class TestApp : IAsyncDisposable
             ["Auth:SigningKey"] = SigningKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Runners:Enabled"] = "false",
+
+            // The suite drives hundreds of requests from one address and one citizen in a moment: limits out of the
+            // way here; the rate-limit tests set their own.
+            ["Http:RateLimits:PublicPerClientPerMinute"] = "1000000",
+            ["Http:RateLimits:SubmissionsPerCitizenPerMinute"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

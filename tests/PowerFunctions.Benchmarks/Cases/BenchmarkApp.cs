@@ -42,6 +42,8 @@ public sealed class BenchmarkApp : IAsyncDisposable
             ["environment"] = "Development",
             ["Storage:Provider"] = azureConnectionString is null ? "Embedded" : "AzureStorage",
             ["Storage:DataPath"] = dataPath,
+            ["Http:RateLimits:PublicPerClientPerMinute"] = "100000000", // a benchmark is one client at full speed: measure throughput, not the limits
+            ["Http:RateLimits:SubmissionsPerCitizenPerMinute"] = "100000000",
             ["Clock:Mode"] = "Manual",
             ["Clock:Start"] = "2026-09-18T09:30:00+08:00",
             ["Auth:SigningKey"] = SigningKey,

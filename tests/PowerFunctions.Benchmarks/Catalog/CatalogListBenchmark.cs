@@ -101,6 +101,7 @@ public sealed class CatalogListBenchmark : IBenchmarkCommand
         $"--Storage:DataPath={dataPath}",
         $"--Seed:Catalog={(seed ? "true" : "false")}",
         "--Logging:LogLevel:Default=Warning",
+        "--Http:RateLimits:PublicPerClientPerMinute=100000000", // one client at full speed: measure throughput, not the limits
     ];
 
     /// <summary>N published items: the sample catalog's items, repeated under new codes.</summary>

@@ -38,6 +38,8 @@ public sealed class ComplaintLoad : IBenchmarkCommand
             ["urls"] = "http://127.0.0.1:0",
             ["environment"] = "Development",
             ["Storage:DataPath"] = dataPath,
+            ["Http:RateLimits:PublicPerClientPerMinute"] = "100000000", // a benchmark is one client at full speed: measure throughput, not the limits
+            ["Http:RateLimits:SubmissionsPerCitizenPerMinute"] = "100000000",
             ["Clock:Mode"] = "Manual",
             ["Clock:Start"] = "2026-09-18T09:30:00+08:00",
             ["Auth:SigningKey"] = "benchmark-signing-key-0123456789abcdef0123",

@@ -42,6 +42,8 @@ public sealed class SignInLoad : IBenchmarkCommand
             ["urls"] = "http://127.0.0.1:0",
             ["environment"] = "Development",
             ["Storage:DataPath"] = dataPath,
+            ["Http:RateLimits:PublicPerClientPerMinute"] = "100000000", // a benchmark is one client at full speed: measure throughput, not the limits
+            ["Http:RateLimits:SubmissionsPerCitizenPerMinute"] = "100000000",
             ["Auth:SigningKey"] = "benchmark-signing-key-0123456789abcdef0123",
             ["Auth:SignIn:PerClientPerMinute"] = "100000",
             ["MiniProgram:BaseUrl"] = platform.Urls.First(),

@@ -23,6 +23,7 @@ public sealed class ApplicationFunctions(ApplicationService applications, RealNa
     public const string QueueName = "applications";
 
     [Function("ApplicationSubmit")]
+    [Submission]
     [AnyRole(Roles.Citizen)]
     public async Task<IResult> SubmitAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications")] HttpRequest request, CancellationToken cancellationToken)
     {

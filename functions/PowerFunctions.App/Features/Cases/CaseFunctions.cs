@@ -1,10 +1,13 @@
 using System.Globalization;
 using PowerFunctions.App.Auth;
 using Microsoft.Azure.Functions.Worker;
+using PowerFunctions.App.Features.Audit;
 using PowerFunctions.App.Features.Experts;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
+using PowerFunctions.App.PersonalData;
 using PowerFunctions.Domain.Cases;
+using PowerFunctions.Domain.Common;
 
 namespace PowerFunctions.App.Features.Cases;
 
@@ -21,7 +24,7 @@ namespace PowerFunctions.App.Features.Cases;
 /// of a department giving an opinion, for that department; the same staff may read the case view
 /// (<c>GET /api/cases/{caseNo}</c>) to form it. Everything else stays with the lead.
 /// </summary>
-public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerable<ICaseTickets> ticketSources, ExpertService experts)
+public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerable<ICaseTickets> ticketSources, ExpertService experts, PersonalDataAudit audit, AnchorService anchors)
 {
     /// <summary>Who may ask for each action (API.md table).</summary>
     private static readonly Dictionary<CaseAction, string> RoleOf = new()
@@ -54,7 +57,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
             caller.RequireDepartment(loaded.Case.Terms.DepartmentCode, allowOversight: true);
         }
 
-        return await ViewAsync(loaded.Case, cancellationToken).ConfigureAwait(false);
+        return await ViewAsync(loaded.Case, caller, request, cancellationToken).ConfigureAwait(false);
     }
 
     [Function("CaseProgress")]
@@ -79,19 +82,11 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
         var caller = request.RequireCaller();
         var snapshot = await cases.LoadRequiredAsync(caseNo, cancellationToken).ConfigureAwait(false);
         caller.RequireDepartment(snapshot.Case.Terms.DepartmentCode, allowOversight: true);
-        var events = await store.LoadEventsAsync(caseNo, cancellationToken).ConfigureAwait(false) ?? [];
-        var result = CaseChain.Verify(events.OrderBy(e => e.Seq).ToArray());
-        return HttpResult.Ok(new
-        {
-            caseNo,
-            valid = result.Valid,
-            events = result.Events,
-            brokenAt = result.BrokenAtSeq,
-            reason = result.Reason,
-            lastHash = result.LastHash,
-            genesis = CaseChain.Genesis,
-            algorithm = "SHA-256",
-        });
+        var events = (await store.LoadEventsAsync(caseNo, cancellationToken).ConfigureAwait(false) ?? []).OrderBy(e => e.Seq).ToArray();
+        var result = CaseChain.Verify(events);
+        var since = ChinaTime.DateOf(snapshot.Case.Events[0].Instant);
+        var anchor = await anchors.CheckAsync(AuditedChains.StreamOf(AuditedChains.CaseKind, caseNo), [.. events.Select(e => new ChainLink(e.Seq, e.Hash))], since, cancellationToken).ConfigureAwait(false);
+        return HttpResult.Ok(ChainReport.Of(caseNo, result, anchor));
     }
 
     [Function("CaseExpertDrawVerify")]
@@ -108,6 +103,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
 
     [Function("CaseObjection")]
     [Public]
+    [Submission]
     public async Task<IResult> ObjectionAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseNo}/objections")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
         var body = request.ReadJson<ObjectionBody>();
@@ -154,11 +150,21 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
             },
             ifMatch,
             cancellationToken).ConfigureAwait(false);
-        return await ViewAsync(next, cancellationToken).ConfigureAwait(false);
+        return await ViewAsync(next, caller, request, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<HttpResult> ViewAsync(Case c, CancellationToken cancellationToken)
+    /// <summary>The personal fields the staff view shows of <paramref name="c"/> (what the audit records).</summary>
+    public static IReadOnlyList<string> PersonalFieldsShown(Case c) =>
+    [
+        "applicant.name", "applicant.idNumber", "applicant.phone",
+        .. c.Objections.Count > 0 ? new[] { "objections.name", "objections.contact" } : [],
+        .. c.Delivery is not null ? new[] { "delivery.recipient" } : [],
+    ];
+
+    /// <summary>The staff view, its disclosure of personal data recorded first (<see cref="PersonalDataAudit"/>).</summary>
+    private async Task<HttpResult> ViewAsync(Case c, Caller caller, HttpRequest request, CancellationToken cancellationToken)
     {
+        await audit.RecordAsync(caller, "case", c.CaseNo, PersonalFieldsShown(c), $"{request.Method} {request.Path}", cancellationToken).ConfigureAwait(false);
         var calendar = await cases.CalendarAsync(cancellationToken).ConfigureAwait(false);
         var tickets = new List<CaseTicket>();
         foreach (var source in ticketSources)

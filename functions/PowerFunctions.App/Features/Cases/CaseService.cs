@@ -18,7 +18,8 @@ namespace PowerFunctions.App.Features.Cases;
 /// <summary>
 /// Runs a command against a case: load, let the aggregate decide, issue the act's document
 /// (deterministic id, so a retry reuses it), schedule the timers the new deadlines need, then commit
-/// events + snapshot in one transaction under the snapshot's ETag. After the commit: close resolved
+/// events + snapshot in one transaction under the snapshot's ETag (a commit that fails takes its timer rows
+/// back: <see cref="ITimerScheduler.ScheduleWithCommitAsync"/>). After the commit: close resolved
 /// alerts, update the public projections and the work list, drop a final case from the open index (each
 /// of these is also done by a durable timer, so a crash after the commit loses nothing).
 /// </summary>
@@ -153,8 +154,7 @@ public sealed class CaseService(
         var before = CaseDeadlines.Compute(loaded.Case, calendar, today);
         var after = CaseDeadlines.Compute(next, calendar, today);
         var previous = loaded.RecordedDeadlines.Select(d => new CaseDeadline(CaseDeadline.Parse(d.Kind)!.Value, d.Due, d.Due, d.Provisional, d.Open ? null : d.Due, CaseDeadline.PartyOf(d.Kind))).ToList();
-        await timers.ScheduleAsync(PlanTimers(previous, next, after, calendar, now), cancellationToken).ConfigureAwait(false);
-        await store.CommitAsync(loaded, next, Record(after), cancellationToken).ConfigureAwait(false);
+        await timers.ScheduleWithCommitAsync(PlanTimers(previous, next, after, calendar, now), () => store.CommitAsync(loaded, next, Record(after), cancellationToken), cancellationToken).ConfigureAwait(false);
         await AfterCommitAsync(loaded.Case, before, next, after, calendar, now, cancellationToken).ConfigureAwait(false);
     }
 
@@ -181,8 +181,7 @@ public sealed class CaseService(
         var today = ChinaTime.DateOf(now);
         var before = CaseDeadlines.Compute(current, calendar, today);
         var after = CaseDeadlines.Compute(next, calendar, today);
-        await timers.ScheduleAsync(PlanTimers(before, next, after, calendar, now), cancellationToken).ConfigureAwait(false);
-        await store.CommitAsync(loaded, next, Record(after), cancellationToken).ConfigureAwait(false);
+        await timers.ScheduleWithCommitAsync(PlanTimers(before, next, after, calendar, now), () => store.CommitAsync(loaded, next, Record(after), cancellationToken), cancellationToken).ConfigureAwait(false);
         await AfterCommitAsync(current, before, next, after, calendar, now, cancellationToken).ConfigureAwait(false);
         return next;
     }

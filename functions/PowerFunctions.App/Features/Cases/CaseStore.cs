@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure;
+using PowerFunctions.App.PersonalData;
 using PowerFunctions.Domain.Cases;
 using PowerFunctions.Storage;
 
@@ -10,11 +11,26 @@ namespace PowerFunctions.App.Features.Cases;
 /// Each case in its own partition of table <c>cases</c>: row <c>snapshot</c> (state, version, item,
 /// department, recorded deadlines) and one row per event (<c>e-000000001</c>, …). A command writes its
 /// events and the new snapshot in ONE entity-group transaction whose snapshot action carries the
-/// previous ETag: a concurrent writer fails it whole. Events are only ever added.
+/// previous ETag: a concurrent writer fails it whole. Events are only ever added. The applicant's name, identity
+/// number and phone, an objector's name and contact, the delivery's recipient and the name of a citizen or objector as actor are
+/// stored encrypted (<see cref="PersonalDataProtector"/>, <see cref="PersonalFields"/>); events read back are
+/// exactly the events sealed, so the hash chain is over the plaintext.
 /// </summary>
-public sealed class CaseStore(IStorageAccount storage)
+public sealed class CaseStore(IStorageAccount storage, PersonalDataProtector protector)
 {
     public const string SnapshotRow = "snapshot";
+
+    /// <summary>The personal parts of case events.</summary>
+    public static readonly PersonalEventFields PersonalFields = new(
+        CaseTables.Cases,
+        new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            [CaseEventTypes.Submitted] = ["applicant.name", "applicant.idNumber", "applicant.phone"],
+            [CaseEventTypes.ObjectionFiled] = ["name", "contact"],
+            [CaseEventTypes.Delivered] = ["recipient"],
+        },
+        "citizen",
+        "public");
 
     private readonly ITableClient _table = storage.GetTableClient(CaseTables.Cases);
 
@@ -118,29 +134,37 @@ public sealed class CaseStore(IStorageAccount storage)
         return e;
     }
 
-    private static TableEntity ToEntity(string caseNo, CaseEvent e)
+    private TableEntity ToEntity(string caseNo, CaseEvent e)
     {
+        var (actorName, data) = protector.ProtectEvent(PersonalFields, caseNo, e.Seq, e.Type, e.Role, e.ActorName, e.Data);
         var entity = new TableEntity(caseNo, EventRow(e.Seq));
         entity["Seq"] = e.Seq;
         entity["Type"] = e.Type;
         entity["At"] = e.At;
         entity["Actor"] = e.Actor;
-        entity["ActorName"] = e.ActorName;
+        entity["ActorName"] = actorName;
         entity["Role"] = e.Role;
-        entity["Data"] = e.Data;
+        entity["Data"] = data;
         entity["PreviousHash"] = e.PreviousHash;
         entity["Hash"] = e.Hash;
         return entity;
     }
 
-    private static CaseEvent ToEvent(TableEntity e) => new(
-        e.GetInt64("Seq") ?? 0,
-        e.GetString("Type") ?? string.Empty,
-        e.GetString("At") ?? string.Empty,
-        e.GetString("Actor") ?? string.Empty,
-        e.GetString("ActorName") ?? string.Empty,
-        e.GetString("Role") ?? string.Empty,
-        e.GetString("Data") ?? string.Empty,
-        e.GetString("PreviousHash") ?? string.Empty,
-        e.GetString("Hash") ?? string.Empty);
+    private CaseEvent ToEvent(TableEntity e)
+    {
+        var seq = e.GetInt64("Seq") ?? 0;
+        var type = e.GetString("Type") ?? string.Empty;
+        var role = e.GetString("Role") ?? string.Empty;
+        var (actorName, data) = protector.RevealEvent(PersonalFields, e.PartitionKey, seq, type, role, e.GetString("ActorName") ?? string.Empty, e.GetString("Data") ?? string.Empty);
+        return new(
+            seq,
+            type,
+            e.GetString("At") ?? string.Empty,
+            e.GetString("Actor") ?? string.Empty,
+            actorName,
+            role,
+            data,
+            e.GetString("PreviousHash") ?? string.Empty,
+            e.GetString("Hash") ?? string.Empty);
+    }
 }

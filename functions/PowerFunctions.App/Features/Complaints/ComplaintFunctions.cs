@@ -21,7 +21,8 @@ public sealed class ComplaintFunctions(
     ComplaintIntakeService intake,
     ComplaintStore store,
     ComplaintProjection projection,
-    ComplaintDirectory directory)
+    ComplaintDirectory directory,
+    PersonalData.PersonalDataAudit audit)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -72,9 +73,13 @@ public sealed class ComplaintFunctions(
         var c = (loaded ?? throw ComplaintService.NotFound(ticketNo)).Complaint;
         var viewer = Viewers(caller!).FirstOrDefault(v => ComplaintPrivacy.CanView(c, v))
             ?? throw Problems.Forbidden("only the owning department's handlers, the hotline, supervisors and the filer see this ticket");
-        return (viewer.Role == ComplaintRoles.Citizen
-            ? HttpResult.Ok(ComplaintViews.Filer(c, calendar, now))
-            : HttpResult.Ok(ComplaintViews.Staff(c, viewer, calendar, now))).WithHeader("ETag", ETag(c));
+        if (viewer.Role == ComplaintRoles.Citizen)
+        {
+            return HttpResult.Ok(ComplaintViews.Filer(c, calendar, now)).WithHeader("ETag", ETag(c));
+        }
+
+        await AuditAsync(c, viewer, caller!, request, cancellationToken).ConfigureAwait(false);
+        return HttpResult.Ok(ComplaintViews.Staff(c, viewer, calendar, now)).WithHeader("ETag", ETag(c));
     }
 
     [Function("ComplaintsList")]
@@ -158,7 +163,21 @@ public sealed class ComplaintFunctions(
         var next = await complaints.ExecuteAsync(ticketNo, execute, actor, ifMatch, cancellationToken).ConfigureAwait(false);
         var calendar = await complaints.CalendarAsync(cancellationToken).ConfigureAwait(false);
         var viewer = new ComplaintViewer(role, actor.Department, caller.Subject);
+        await AuditAsync(next, viewer, caller, request, cancellationToken).ConfigureAwait(false);
         return HttpResult.Ok(ComplaintViews.Staff(next, viewer, calendar, complaints.Clock.GetUtcNow())).WithHeader("ETag", ETag(next));
+    }
+
+    /// <summary>Records that staff were shown the filer's contact (only when <see cref="ComplaintPrivacy"/> lets them see it).</summary>
+    private Task AuditAsync(Complaint c, ComplaintViewer viewer, Caller caller, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var contact = ComplaintPrivacy.ContactFor(c, viewer, listing: false);
+        if (contact is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        string?[] fields = [contact.Name is null ? null : "contact.name", contact.Phone is null ? null : "contact.phone", contact.Email is null ? null : "contact.email"];
+        return audit.RecordAsync(caller, "ticket", c.TicketNo, [.. fields.OfType<string>()], $"{request.Method} {request.Path}", cancellationToken);
     }
 
     [Function("ComplaintSummary")]

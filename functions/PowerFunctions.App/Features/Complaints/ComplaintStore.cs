@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PowerFunctions.App.PersonalData;
 using PowerFunctions.Domain.Common;
 using PowerFunctions.Domain.Complaints;
 using PowerFunctions.Storage;
@@ -11,11 +12,21 @@ namespace PowerFunctions.App.Features.Complaints;
 /// clocks recorded at the last commit), one row per event (<c>e-000000001</c>, …, never updated or deleted) and
 /// the outbox rows of its status messages (<c>outbox-…</c>, written by the same transaction). A command writes
 /// its events, the new snapshot and its outbox rows in ONE entity-group transaction whose snapshot action
-/// carries the previous ETag: a concurrent writer fails it whole.
+/// carries the previous ETag: a concurrent writer fails it whole. The filer's name, phone and e-mail (a reporter's
+/// above all, 举报) and a citizen filer's own name as actor are stored encrypted (<see cref="PersonalDataProtector"/>).
 /// </summary>
-public sealed class ComplaintStore(IStorageAccount storage)
+public sealed class ComplaintStore(IStorageAccount storage, PersonalDataProtector protector)
 {
     public const string SnapshotRow = "snapshot";
+
+    /// <summary>The personal parts of ticket events.</summary>
+    public static readonly PersonalEventFields PersonalFields = new(
+        ComplaintTables.Tickets,
+        new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            [ComplaintEventTypes.Received] = ["contact.name", "contact.phone", "contact.email"],
+        },
+        ComplaintRoles.Citizen);
 
     private const string EventPrefix = "e-";
 
@@ -126,17 +137,18 @@ public sealed class ComplaintStore(IStorageAccount storage)
         }
     }
 
-    private static TableEntity ToEntity(string ticketNo, ComplaintEvent e)
+    private TableEntity ToEntity(string ticketNo, ComplaintEvent e)
     {
+        var (actorName, data) = protector.ProtectEvent(PersonalFields, ticketNo, e.Seq, e.Type, e.Role, e.ActorName, e.Data);
         var entity = new TableEntity(ticketNo, EventRow(e.Seq))
         {
             ["Seq"] = e.Seq,
             ["Type"] = e.Type,
             ["At"] = e.At,
             ["Actor"] = e.Actor,
-            ["ActorName"] = e.ActorName,
+            ["ActorName"] = actorName,
             ["Role"] = e.Role,
-            ["Data"] = e.Data,
+            ["Data"] = data,
             ["PreviousHash"] = e.PreviousHash,
             ["Hash"] = e.Hash,
         };
@@ -144,17 +156,24 @@ public sealed class ComplaintStore(IStorageAccount storage)
         return entity;
     }
 
-    private static ComplaintEvent ToEvent(TableEntity e) => new(
-        e.GetInt64("Seq") ?? 0,
-        e.GetString("Type") ?? string.Empty,
-        e.GetString("At") ?? string.Empty,
-        e.GetString("Actor") ?? string.Empty,
-        e.GetString("ActorName") ?? string.Empty,
-        e.GetString("Role") ?? string.Empty,
-        e.GetString("Department"),
-        e.GetString("Data") ?? string.Empty,
-        e.GetString("PreviousHash") ?? string.Empty,
-        e.GetString("Hash") ?? string.Empty);
+    private ComplaintEvent ToEvent(TableEntity e)
+    {
+        var seq = e.GetInt64("Seq") ?? 0;
+        var type = e.GetString("Type") ?? string.Empty;
+        var role = e.GetString("Role") ?? string.Empty;
+        var (actorName, data) = protector.RevealEvent(PersonalFields, e.PartitionKey, seq, type, role, e.GetString("ActorName") ?? string.Empty, e.GetString("Data") ?? string.Empty);
+        return new(
+            seq,
+            type,
+            e.GetString("At") ?? string.Empty,
+            e.GetString("Actor") ?? string.Empty,
+            actorName,
+            role,
+            e.GetString("Department"),
+            data,
+            e.GetString("PreviousHash") ?? string.Empty,
+            e.GetString("Hash") ?? string.Empty);
+    }
 
     /// <summary>A clock as the snapshot records it (JSON).</summary>
     private sealed record StoredDeadline(string Kind, int Round, DateOnly StartedOn, DateOnly Due, bool Provisional, DateOnly? ResolvedOn, bool Extended)

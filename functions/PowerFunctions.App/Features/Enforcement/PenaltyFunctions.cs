@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using PowerFunctions.App.Auth;
+using PowerFunctions.App.Features.Audit;
 using PowerFunctions.App.Features.Catalog;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
 using PowerFunctions.Domain.Cases;
+using PowerFunctions.Domain.Common;
 using PowerFunctions.Domain.Enforcement;
 using static PowerFunctions.App.Features.Enforcement.PenaltyRequests;
 
@@ -19,7 +21,7 @@ namespace PowerFunctions.App.Features.Enforcement;
 /// department, the acting officer's certificate when an enforcer acts, the optional <c>If-Match</c>
 /// version (412) and the state machine (409 with the allowed actions).
 /// </summary>
-public sealed class PenaltyFunctions(PenaltyService penalties, PenaltyStore store, OfficerStore officers, SerialNumbers numbers, CatalogStore catalog)
+public sealed class PenaltyFunctions(PenaltyService penalties, PenaltyStore store, OfficerStore officers, SerialNumbers numbers, CatalogStore catalog, PersonalData.PersonalDataAudit audit, AnchorService anchors)
 {
     /// <summary>Who may take each action: the officers (certified), the legal reviewer, the head (or an officer recording the head's decision).</summary>
     private static readonly Dictionary<PenaltyAction, string[]> RolesOf = new()
@@ -86,7 +88,7 @@ public sealed class PenaltyFunctions(PenaltyService penalties, PenaltyStore stor
         var caller = request.RequireCaller();
         var loaded = await penalties.LoadRequiredAsync(caseNo, cancellationToken).ConfigureAwait(false);
         caller.RequireDepartment(loaded.Case.Terms.DepartmentCode, allowOversight: true);
-        return await ViewAsync(loaded.Case, cancellationToken).ConfigureAwait(false);
+        return await ViewAsync(loaded.Case, caller, request, cancellationToken).ConfigureAwait(false);
     }
 
     [Function("PenaltyAuditVerify")]
@@ -96,19 +98,11 @@ public sealed class PenaltyFunctions(PenaltyService penalties, PenaltyStore stor
         var caller = request.RequireCaller();
         var loaded = await penalties.LoadRequiredAsync(caseNo, cancellationToken).ConfigureAwait(false);
         caller.RequireDepartment(loaded.Case.Terms.DepartmentCode, allowOversight: true);
-        var events = await store.LoadEventsAsync(caseNo, cancellationToken).ConfigureAwait(false) ?? [];
+        var events = (await store.LoadEventsAsync(caseNo, cancellationToken).ConfigureAwait(false) ?? []).OrderBy(e => e.Seq).ToArray();
         var result = PenaltyChain.Verify(events);
-        return HttpResult.Ok(new
-        {
-            caseNo,
-            valid = result.Valid,
-            events = result.Events,
-            brokenAt = result.BrokenAtSeq,
-            reason = result.Reason,
-            lastHash = result.LastHash,
-            genesis = CaseChain.Genesis,
-            algorithm = "SHA-256",
-        });
+        var since = ChinaTime.DateOf(loaded.Case.Events[0].Instant);
+        var anchor = await anchors.CheckAsync(AuditedChains.StreamOf(AuditedChains.PenaltyKind, caseNo), [.. events.Select(e => new ChainLink(e.Seq, e.Hash))], since, cancellationToken).ConfigureAwait(false);
+        return HttpResult.Ok(ChainReport.Of(caseNo, result, anchor));
     }
 
     [Function("PenaltyCommand")]
@@ -141,13 +135,15 @@ public sealed class PenaltyFunctions(PenaltyService penalties, PenaltyStore stor
             },
             ifMatch,
             cancellationToken).ConfigureAwait(false);
-        return await ViewAsync(next, cancellationToken).ConfigureAwait(false);
+        return await ViewAsync(next, caller, request, cancellationToken).ConfigureAwait(false);
     }
 
     private static CaseActor Actor(Caller caller, string role) => new(caller.Subject, caller.Name, role);
 
-    private async Task<HttpResult> ViewAsync(PenaltyCase c, CancellationToken cancellationToken)
+    /// <summary>The case view, its disclosure of the party's name and identity number recorded first.</summary>
+    private async Task<HttpResult> ViewAsync(PenaltyCase c, Caller caller, HttpRequest request, CancellationToken cancellationToken)
     {
+        await audit.RecordAsync(caller, "penalty", c.CaseNo, ["party.name", "party.idNumber"], $"{request.Method} {request.Path}", cancellationToken).ConfigureAwait(false);
         var calendar = await penalties.CalendarAsync(cancellationToken).ConfigureAwait(false);
         return HttpResult.Ok(EnforcementViews.Case(c, calendar, penalties.Clock.GetUtcNow())).WithHeader("ETag", $"\"{c.Version.ToString(CultureInfo.InvariantCulture)}\"");
     }

@@ -142,8 +142,7 @@ public sealed class PenaltyService(
             .Where(r => PenaltyDeadline.Parse(r.Kind) is not null)
             .Select(r => new PenaltyDeadline(PenaltyDeadline.Parse(r.Kind)!.Value, r.Due, r.Due, r.Provisional, r.Open ? null : r.Due))
             .ToArray();
-        await timers.ScheduleAsync(PlanTimers(loaded.Case, recorded, next, after, calendar, now), cancellationToken).ConfigureAwait(false);
-        await store.CommitAsync(loaded, next, Record(after), cancellationToken).ConfigureAwait(false);
+        await timers.ScheduleWithCommitAsync(PlanTimers(loaded.Case, recorded, next, after, calendar, now), () => store.CommitAsync(loaded, next, Record(after), cancellationToken), cancellationToken).ConfigureAwait(false);
         await AfterCommitAsync(loaded.Case, before, next, after, now, cancellationToken).ConfigureAwait(false);
     }
 
@@ -230,8 +229,7 @@ public sealed class PenaltyService(
 
         var before = PenaltyDeadlines.Compute(current, context.Calendar, context.Today);
         var after = PenaltyDeadlines.Compute(next, context.Calendar, context.Today);
-        await timers.ScheduleAsync(PlanTimers(current, before, next, after, context.Calendar, context.Now), cancellationToken).ConfigureAwait(false);
-        await store.CommitAsync(loaded, next, Record(after), cancellationToken).ConfigureAwait(false);
+        await timers.ScheduleWithCommitAsync(PlanTimers(current, before, next, after, context.Calendar, context.Now), () => store.CommitAsync(loaded, next, Record(after), cancellationToken), cancellationToken).ConfigureAwait(false);
         await AfterCommitAsync(current, before, next, after, context.Now, cancellationToken).ConfigureAwait(false);
         return next;
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure;
+using PowerFunctions.App.PersonalData;
 using PowerFunctions.Domain.Cases;
 using PowerFunctions.Domain.Enforcement;
 using PowerFunctions.Storage;
@@ -15,11 +16,17 @@ namespace PowerFunctions.App.Features.Enforcement;
 /// (<c>e-000000001</c>, …); a command writes its events and the new snapshot in ONE entity-group
 /// transaction under the snapshot's ETag, so a concurrent writer fails it whole. Events are never
 /// updated or deleted. Beside it: <c>penaltyopen</c>, the cases whose clocks still run (what a calendar
-/// change visits), and <c>penaltyidempotency</c>, the opening requests by (officer, key).
+/// change visits), and <c>penaltyidempotency</c>, the opening requests by (officer, key). The party's identity
+/// number is stored encrypted (<see cref="PersonalDataProtector"/>).
 /// </summary>
-public sealed class PenaltyStore(IStorageAccount storage)
+public sealed class PenaltyStore(IStorageAccount storage, PersonalDataProtector protector)
 {
     public const string SnapshotRow = "snapshot";
+
+    /// <summary>The personal parts of penalty events.</summary>
+    public static readonly PersonalEventFields PersonalFields = new(
+        EnforcementTables.Cases,
+        new Dictionary<string, string[]>(StringComparer.Ordinal) { [PenaltyEventTypes.Opened] = ["party.idNumber"] });
 
     private const string OpenPartition = "open";
 
@@ -166,7 +173,7 @@ public sealed class PenaltyStore(IStorageAccount storage)
         ["Deadlines"] = JsonSerializer.Serialize(deadlines, PenaltyChain.DataOptions),
     };
 
-    private static TableEntity ToEntity(string caseNo, CaseEvent e) => new(caseNo, EventRow(e.Seq))
+    private TableEntity ToEntity(string caseNo, CaseEvent e) => new(caseNo, EventRow(e.Seq))
     {
         ["Seq"] = e.Seq,
         ["Type"] = e.Type,
@@ -174,19 +181,26 @@ public sealed class PenaltyStore(IStorageAccount storage)
         ["Actor"] = e.Actor,
         ["ActorName"] = e.ActorName,
         ["Role"] = e.Role,
-        ["Data"] = e.Data,
+        ["Data"] = protector.ProtectEvent(PersonalFields, caseNo, e.Seq, e.Type, e.Role, e.ActorName, e.Data).Data,
         ["PreviousHash"] = e.PreviousHash,
         ["Hash"] = e.Hash,
     };
 
-    private static CaseEvent ToEvent(TableEntity e) => new(
-        e.GetInt64("Seq") ?? 0,
-        e.GetString("Type") ?? string.Empty,
-        e.GetString("At") ?? string.Empty,
-        e.GetString("Actor") ?? string.Empty,
-        e.GetString("ActorName") ?? string.Empty,
-        e.GetString("Role") ?? string.Empty,
-        e.GetString("Data") ?? string.Empty,
-        e.GetString("PreviousHash") ?? string.Empty,
-        e.GetString("Hash") ?? string.Empty);
+    private CaseEvent ToEvent(TableEntity e)
+    {
+        var seq = e.GetInt64("Seq") ?? 0;
+        var type = e.GetString("Type") ?? string.Empty;
+        var role = e.GetString("Role") ?? string.Empty;
+        var actorName = e.GetString("ActorName") ?? string.Empty;
+        return new(
+            seq,
+            type,
+            e.GetString("At") ?? string.Empty,
+            e.GetString("Actor") ?? string.Empty,
+            actorName,
+            role,
+            protector.RevealEvent(PersonalFields, e.PartitionKey, seq, type, role, actorName, e.GetString("Data") ?? string.Empty).Data,
+            e.GetString("PreviousHash") ?? string.Empty,
+            e.GetString("Hash") ?? string.Empty);
+    }
 }

@@ -1,11 +1,25 @@
 namespace PowerFunctions.App.Features.Timers;
 
 /// <summary>
-/// Writes timers into the due-time index. Call it BEFORE committing the change that needs the timers:
-/// a crash in between leaves a timer whose handler finds nothing to do, never a change with no timer.
+/// Writes timers into the due-time index. The timers of a change are written BEFORE the change commits, so
+/// a crash in between leaves a timer whose handler finds nothing to do (its generation is past the target's
+/// version), never a change with no timer; <see cref="ScheduleWithCommitAsync"/> also takes back what it
+/// wrote when the commit fails, so a failed request leaves no timer rows behind.
 /// Scheduling the same (kind, target, key, generation) twice is harmless.
 /// </summary>
 public interface ITimerScheduler
 {
     Task ScheduleAsync(IReadOnlyList<DurableTimer> timers, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="timers"/>, then runs <paramref name="commit"/> (the change that needs them). When
+    /// the commit throws, the rows this call added are removed again (those another writer also relies on are
+    /// kept) and the exception goes on. This default, for schedulers that cannot take rows back, only schedules.
+    /// </summary>
+    async Task ScheduleWithCommitAsync(IReadOnlyList<DurableTimer> timers, Func<Task> commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        await ScheduleAsync(timers, cancellationToken).ConfigureAwait(false);
+        await commit().ConfigureAwait(false);
+    }
 }
