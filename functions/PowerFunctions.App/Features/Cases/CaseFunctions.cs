@@ -44,7 +44,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
     };
 
     [Function("CaseGet")]
-    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor, Roles.Admin)]
+    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor)]
     public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseNo}")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
         var caller = request.RequireCaller();
@@ -73,7 +73,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
     }
 
     [Function("CaseAuditVerify")]
-    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor, Roles.Admin)]
+    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor)]
     public async Task<IResult> VerifyAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseNo}/audit/verify")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
         var caller = request.RequireCaller();
@@ -95,7 +95,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
     }
 
     [Function("CaseExpertDrawVerify")]
-    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor, Roles.Admin)]
+    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor)]
     public async Task<IResult> VerifyDrawAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseNo}/expert-draw/verify")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
         var caller = request.RequireCaller();
