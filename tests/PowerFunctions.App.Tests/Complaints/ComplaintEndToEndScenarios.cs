@@ -112,7 +112,7 @@ public abstract class ComplaintEndToEndScenarios
         var verified = await app.GetJsonAsync(app.App.Client, $"/api/documents/{document.GetProperty("id").GetString()}/verify");
         Assert.True(verified.GetProperty("valid").GetBoolean(), verified.GetRawText());
         Assert.Equal(("answer-opinion", department, document.GetProperty("sha256").GetString()), (verified.GetProperty("documentType").GetString(), verified.GetProperty("sealedBy").GetString(), verified.GetProperty("sha256").GetString()));
-        var pdf = await app.App.Client.GetByteArrayAsync($"/api/documents/{document.GetProperty("id").GetString()}");
+        var pdf = await app.App.DocumentAsync(document.GetProperty("id").GetString()!);
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PowerFunctions.App.Tests.Documents;
+using PowerFunctions.App.Tests.Support;
 
 namespace PowerFunctions.App.Tests.Complaints;
 
@@ -70,7 +71,7 @@ public sealed class ComplaintHandlingTests : IAsyncLifetime
         Assert.Equal(("张*三", "138****1234"), (contact.GetProperty("name").GetString(), contact.GetProperty("phone").GetString()));
 
         var answered = await AnswerAsync(ticketNo);
-        var pdf = await _app.App.Client.GetByteArrayAsync($"/api/documents/{answered.GetProperty("documents")[0].GetProperty("id").GetString()}");
+        var pdf = await _app.App.DocumentAsync(answered.GetProperty("documents")[0].GetProperty("id").GetString()!);
         var text = PdfTools.ExtractText(pdf);
         Assert.Contains("答复意见书", text, StringComparison.Ordinal);
         Assert.DoesNotContain("张小三", text, StringComparison.Ordinal);
