@@ -171,6 +171,7 @@ public sealed class DocumentAccessTests : IAsyncLifetime
     [InlineData("Production", null, true)]
     [InlineData("Production", "short", true)]
     [InlineData("Production", "0123456789abcdef0123456789abcdef", false)]
+    [InlineData("Production", "@Microsoft.KeyVault(VaultName=kv-pf;SecretName=document-id-key)", true)]
     [InlineData("Development", null, false)]
     public void Read_IdKey_RequiredInProductionAtLeast32Bytes(string environment, string? key, bool refused)
     {

@@ -34,6 +34,12 @@ public sealed class DocumentIds
     /// <summary><c>Documents:IdKey</c>; the development key outside Production when it is absent, a <see cref="ConfigurationException"/> in Production.</summary>
     public static DocumentIds Read(DocumentOptions options, IHostEnvironment environment)
     {
+        if (options.IdKey?.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // The platform leaves a reference it cannot resolve as its text: a key everyone can read.
+            throw new ConfigurationException("Documents:IdKey is an unresolved Key Vault reference: grant the app's identity 'Key Vault Secrets User' on the vault and create the secret document-id-key");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.IdKey))
         {
             return new DocumentIds(options.IdKey);
