@@ -166,6 +166,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'Seal__KeyVaultUri'
           value: keyVaultUri
         }
+        // The key of the public document ids (README "Sealed documents"): required in Production
+        {
+          name: 'Documents__IdKey'
+          value: '${kv}document-id-key)'
+        }
         {
           name: 'Clock__Mode'
           value: 'System'

@@ -22,12 +22,13 @@ public sealed record Caller(string Subject, string Name, IReadOnlySet<string> Ro
     }
 
     /// <summary>
-    /// 403 unless the caller belongs to <paramref name="departmentCode"/>. Supervisors and admins see
-    /// across departments when <paramref name="allowOversight"/> is set (reads, not acts).
+    /// 403 unless the caller belongs to <paramref name="departmentCode"/>. Supervisors see across
+    /// departments when <paramref name="allowOversight"/> is set (reads, not acts). Admins do not: they
+    /// operate the system (clock, calendar, registers), they do not read case files.
     /// </summary>
     public void RequireDepartment(string departmentCode, bool allowOversight = false)
     {
-        if (allowOversight && (IsInRole(Auth.Roles.Supervisor) || IsInRole(Auth.Roles.Admin)))
+        if (allowOversight && IsInRole(Auth.Roles.Supervisor))
         {
             return;
         }

@@ -2,11 +2,12 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using PowerFunctions.App.Features.Documents.Rendering;
 using PowerFunctions.App.Tests.Documents;
+using PowerFunctions.App.Tests.Support;
 
 namespace PowerFunctions.App.Tests.Cases;
 
 /// <summary>
-/// Reads back a document a case issued, over HTTP, as an official would sign it: a valid PDF, every font
+/// Reads back a document a case issued, over HTTP (as a supervisor), as an official would sign it: a valid PDF, every font
 /// embedded, no missing glyph, no line breaking the 禁则 rules, the case number printed once above the
 /// verification box; answers that body text (whitespace removed) for the test's own checks.
 /// </summary>
@@ -16,9 +17,9 @@ internal static class CaseDocumentsCheck
     public static Dictionary<string, string> Listed(JsonElement view) =>
         view.GetProperty("documents").EnumerateArray().ToDictionary(d => d.GetProperty("type").GetString()!, d => d.GetProperty("id").GetString()!);
 
-    public static async Task<string> ReadAsync(HttpClient client, string documentId, string caseNo)
+    public static async Task<string> ReadAsync(TestApp app, string documentId, string caseNo)
     {
-        var pdf = await client.GetByteArrayAsync($"/api/documents/{documentId}");
+        var pdf = await app.DocumentAsync(documentId);
         Assert.True(PdfTools.Check(pdf).ExitCode == 0, $"{documentId}: qpdf --check failed");
         DocumentQualityTests.AssertAllFontsEmbedded(pdf);
         var read = PdfReadBack.Read(pdf);

@@ -89,28 +89,28 @@ public sealed class IncompleteApplicationLifecycleTests
         // Every document of the case, read back: one each, each fact once, no missing glyph, 禁则 kept.
         var documents = CaseDocumentsCheck.Listed(delivered);
         Assert.Equal(["acceptance-notice", "approval-decision", "correction-notice", "delivery-receipt", "extension-notice", "suspension-notice"], documents.Keys.Order(StringComparer.Ordinal));
-        var correction = await CaseDocumentsCheck.ReadAsync(app.App.Client, documents["correction-notice"], caseNo);
+        var correction = await CaseDocumentsCheck.ReadAsync(app.App, documents["correction-notice"], caseNo);
         Assert.Contains("食品安全自查、从业人员健康管理等保证食品安全的规章制度（M04）：未提交", correction, StringComparison.Ordinal);
         Assert.Contains("（M03）：布局图未标注尺寸", correction, StringComparison.Ordinal);
         Assert.Contains("一次性告知", correction, StringComparison.Ordinal);
-        var acceptance = await CaseDocumentsCheck.ReadAsync(app.App.Client, documents["acceptance-notice"], caseNo);
+        var acceptance = await CaseDocumentsCheck.ReadAsync(app.App, documents["acceptance-notice"], caseNo);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(acceptance, "予以受理"));
         Assert.Contains("作出决定期限2026年10月13日前", acceptance, StringComparison.Ordinal);
         Assert.Contains("查询码" + queryCode, acceptance, StringComparison.Ordinal);
-        var suspension = await CaseDocumentsCheck.ReadAsync(app.App.Client, documents["suspension-notice"], caseNo);
+        var suspension = await CaseDocumentsCheck.ReadAsync(app.App, documents["suspension-notice"], caseNo);
         Assert.Contains("特别程序告知书", suspension, StringComparison.Ordinal);
         Assert.Contains("检测所需时间不计算在行政许可期限内", suspension, StringComparison.Ordinal);
         Assert.Contains("开始日期2026年9月23日", suspension, StringComparison.Ordinal);
         Assert.Contains("委托检测机构检测冷藏设备", suspension, StringComparison.Ordinal);
         Assert.Contains("第四十五条", suspension, StringComparison.Ordinal);
-        var extension = await CaseDocumentsCheck.ReadAsync(app.App.Client, documents["extension-notice"], caseNo);
+        var extension = await CaseDocumentsCheck.ReadAsync(app.App, documents["extension-notice"], caseNo);
         Assert.Contains("原决定期限2026年10月14日前", extension, StringComparison.Ordinal);
         Assert.Contains("延长后决定期限2026年10月19日前", extension, StringComparison.Ordinal);
         Assert.Contains("需核实冷链运输资质", extension, StringComparison.Ordinal);
         Assert.Contains("批准负责人钱局长", extension, StringComparison.Ordinal);
-        var decision = await CaseDocumentsCheck.ReadAsync(app.App.Client, documents["approval-decision"], caseNo);
+        var decision = await CaseDocumentsCheck.ReadAsync(app.App, documents["approval-decision"], caseNo);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(decision, "决定准予行政许可"));
-        var delivery = await CaseDocumentsCheck.ReadAsync(app.App.Client, documents["delivery-receipt"], caseNo);
+        var delivery = await CaseDocumentsCheck.ReadAsync(app.App, documents["delivery-receipt"], caseNo);
         Assert.Contains("电子送达", delivery, StringComparison.Ordinal);
     }
 
@@ -138,7 +138,7 @@ public sealed class IncompleteApplicationLifecycleTests
         var late = await app.ActAsync(app.Acceptor, caseNo, "correction-notice", new { missing = new[] { new { code = "M03", reason = "未提交" }, new { code = "M04", reason = "未提交" } } });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
 
-        var notice = await CaseDocumentsCheck.ReadAsync(app.App.Client, CaseDocumentsCheck.Listed(view)["acceptance-notice"], caseNo);
+        var notice = await CaseDocumentsCheck.ReadAsync(app.App, CaseDocumentsCheck.Listed(view)["acceptance-notice"], caseNo);
         Assert.Contains("五个工作日内未告知补正", notice, StringComparison.Ordinal);
         Assert.Contains("自收到申请材料之日起即为受理", notice, StringComparison.Ordinal);
         Assert.Contains("第三十二条第一款第（四）项", notice, StringComparison.Ordinal);
@@ -159,11 +159,11 @@ public sealed class IncompleteApplicationLifecycleTests
         var denied = await app.OkAsync(app.Decider, deniedCase, "decide", new { outcome = "deny", reasons = "经营场所与申报材料不一致，不符合法定条件" });
 
         Assert.Equal("decided", denied.GetProperty("state").GetString()); // a denial is never posted: it waits for delivery
-        var refusal = await CaseDocumentsCheck.ReadAsync(app.App.Client, CaseDocumentsCheck.Listed(refused)["refusal-notice"], refusedCase);
+        var refusal = await CaseDocumentsCheck.ReadAsync(app.App, CaseDocumentsCheck.Listed(refused)["refusal-notice"], refusedCase);
         Assert.Contains("决定不予受理", refusal, StringComparison.Ordinal);
         Assert.Contains("申请事项依法不需要取得行政许可", refusal, StringComparison.Ordinal);
         Assert.Contains("行政复议", refusal, StringComparison.Ordinal);
-        var denial = await CaseDocumentsCheck.ReadAsync(app.App.Client, CaseDocumentsCheck.Listed(denied)["denial-decision"], deniedCase);
+        var denial = await CaseDocumentsCheck.ReadAsync(app.App, CaseDocumentsCheck.Listed(denied)["denial-decision"], deniedCase);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(denial, "决定不予行政许可"));
         Assert.Contains("经营场所与申报材料不一致", denial, StringComparison.Ordinal);
         Assert.Contains("行政诉讼", denial, StringComparison.Ordinal);

@@ -106,7 +106,7 @@ public sealed class JointApprovalAppTests
         Assert.Equal(HttpStatusCode.Forbidden, (await app.ActAsync(planningDeliverer, caseNo, "deliver", new { method = "post", recipient = "郑州某建设有限公司" })).StatusCode);
         var delivered = await app.OkAsync(leadDeliverer, caseNo, "deliver", new { method = "post", recipient = "郑州某建设有限公司" });
         Assert.Equal("delivered", delivered.GetProperty("state").GetString());
-        var extension = await CaseDocumentsCheck.ReadAsync(app.App.Client, CaseDocumentsCheck.Listed(delivered)["extension-notice"], caseNo);
+        var extension = await CaseDocumentsCheck.ReadAsync(app.App, CaseDocumentsCheck.Listed(delivered)["extension-notice"], caseNo);
         Assert.Contains("第四十二条第二款", extension, StringComparison.Ordinal);
     }
 }

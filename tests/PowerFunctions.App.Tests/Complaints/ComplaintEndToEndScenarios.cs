@@ -64,7 +64,8 @@ public abstract class ComplaintEndToEndScenarios
         var answered = await app.OkAsync(app.HandlerD01, ticketNo, "answer", new { answer = "已核实窗口人员推诿情况，已批评教育并当场受理你的申请。" });
         await AssertSealedAsync(app, answered);
         var followed = await app.GetJsonAsync(app.App.Client, $"/api/complaints/{ticketNo}?queryCode={queryCode}");
-        Assert.Equal(("answered", $"{ticketNo}-answer-1"), (followed.GetProperty("state").GetString(), followed.GetProperty("answers")[0].GetProperty("documentId").GetString()));
+        var answerId = app.App.Get<PowerFunctions.App.Features.Documents.DocumentIds>().PublicId($"{ticketNo}-answer-1");
+        Assert.Equal(("answered", answerId), (followed.GetProperty("state").GetString(), followed.GetProperty("answers")[0].GetProperty("documentId").GetString()));
         await app.OkAsync(app.Hotline, ticketNo, "follow-up", new { satisfied = true });
         var closed = await app.OkAsync(app.HandlerD01, ticketNo, "close");
 
@@ -112,7 +113,7 @@ public abstract class ComplaintEndToEndScenarios
         var verified = await app.GetJsonAsync(app.App.Client, $"/api/documents/{document.GetProperty("id").GetString()}/verify");
         Assert.True(verified.GetProperty("valid").GetBoolean(), verified.GetRawText());
         Assert.Equal(("answer-opinion", department, document.GetProperty("sha256").GetString()), (verified.GetProperty("documentType").GetString(), verified.GetProperty("sealedBy").GetString(), verified.GetProperty("sha256").GetString()));
-        var pdf = await app.App.Client.GetByteArrayAsync($"/api/documents/{document.GetProperty("id").GetString()}");
+        var pdf = await app.App.DocumentAsync(document.GetProperty("id").GetString()!);
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
     }
 }

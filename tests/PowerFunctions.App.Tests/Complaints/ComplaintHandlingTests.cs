@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PowerFunctions.App.Tests.Documents;
+using PowerFunctions.App.Tests.Support;
 
 namespace PowerFunctions.App.Tests.Complaints;
 
@@ -17,6 +18,9 @@ public sealed class ComplaintHandlingTests : IAsyncLifetime
     public async Task InitializeAsync() => _app = await ComplaintApp.StartAsync();
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    /// <summary>The public id of the answer the ticket's round issues (an HMAC of its deterministic id).</summary>
+    private string PublicId(string deterministicId) => _app.App.Get<PowerFunctions.App.Features.Documents.DocumentIds>().PublicId(deterministicId);
 
     [Fact]
     [Trait("Source", "信访工作条例 (2022); seed 003 (第五篇 首问负责制)")]
@@ -70,7 +74,7 @@ public sealed class ComplaintHandlingTests : IAsyncLifetime
         Assert.Equal(("张*三", "138****1234"), (contact.GetProperty("name").GetString(), contact.GetProperty("phone").GetString()));
 
         var answered = await AnswerAsync(ticketNo);
-        var pdf = await _app.App.Client.GetByteArrayAsync($"/api/documents/{answered.GetProperty("documents")[0].GetProperty("id").GetString()}");
+        var pdf = await _app.App.DocumentAsync(answered.GetProperty("documents")[0].GetProperty("id").GetString()!);
         var text = PdfTools.ExtractText(pdf);
         Assert.Contains("答复意见书", text, StringComparison.Ordinal);
         Assert.DoesNotContain("张小三", text, StringComparison.Ordinal);
@@ -157,7 +161,7 @@ public sealed class ComplaintHandlingTests : IAsyncLifetime
 
         Assert.Equal("answered", answered.GetProperty("state").GetString());
         var document = answered.GetProperty("documents")[0];
-        Assert.Equal(($"{ticketNo}-answer-1", "answer-opinion"), (document.GetProperty("id").GetString(), document.GetProperty("type").GetString()));
+        Assert.Equal((PublicId($"{ticketNo}-answer-1"), "answer-opinion"), (document.GetProperty("id").GetString(), document.GetProperty("type").GetString()));
         var verified = await _app.GetJsonAsync(_app.App.Client, $"/api/documents/{document.GetProperty("id").GetString()}/verify");
         Assert.True(verified.GetProperty("valid").GetBoolean());
         Assert.Equal("answer-opinion", verified.GetProperty("documentType").GetString());
@@ -192,7 +196,7 @@ public sealed class ComplaintHandlingTests : IAsyncLifetime
         var round2 = ComplaintApp.Deadline(reopened, "answer", 2);
         Assert.Equal(("2026-09-22", "2026-09-28"), (round2.GetProperty("startedOn").GetString(), round2.GetProperty("due").GetString())); // 9/23, 9/24, (中秋) 9/28
         var again = await _app.OkAsync(_app.HandlerD01, ticketNo, "answer", new { answer = "已现场指导办理。" });
-        Assert.Equal($"{ticketNo}-answer-2", again.GetProperty("documents")[1].GetProperty("id").GetString());
+        Assert.Equal(PublicId($"{ticketNo}-answer-2"), again.GetProperty("documents")[1].GetProperty("id").GetString());
     }
 
     [Fact]

@@ -26,13 +26,14 @@ public sealed class DocumentRoutesTests
             var request = SampleDocuments.For(type);
             var issued = await issuer.IssueAsync(request, CancellationToken.None);
 
-            var response = await app.Client.GetAsync($"/api/documents/{issued.Id}");
+            using var reader = app.DocumentReader();
+            var response = await reader.GetAsync($"/api/documents/{issued.Id}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
             var pdf = await response.Content.ReadAsByteArrayAsync();
             Assert.Equal(issued.Sha256, Convert.ToHexStringLower(SHA256.HashData(pdf)));
             Assert.Equal(issued.Length, pdf.Length);
-            Assert.Equal($"cases/{request.CaseNo}/{request.DocumentId}.pdf", issued.BlobName);
+            Assert.Equal($"cases/{request.CaseNo}/{issued.Id}.pdf", issued.BlobName);
             Assert.Contains(Rendering(type), DocumentRenderingTests.Squash(PdfTools.ExtractText(pdf)));
 
             using var byId = await Json(await app.Client.GetAsync($"/api/documents/{issued.Id}/verify"));
@@ -48,7 +49,7 @@ public sealed class DocumentRoutesTests
     {
         await using var app = await TestApp.StartAsync();
         var issued = await app.Get<IDocumentIssuer>().IssueAsync(SampleDocuments.For(DocumentType.ApprovalDecision), CancellationToken.None);
-        var pdf = await app.Client.GetByteArrayAsync($"/api/documents/{issued.Id}");
+        var pdf = await app.DocumentAsync(issued.Id);
         pdf[pdf.Length / 2] ^= 0x01;
 
         using var json = await Json(await PostFile(app, pdf));
@@ -114,7 +115,8 @@ public sealed class DocumentRoutesTests
     {
         await using var app = await TestApp.StartAsync();
 
-        await AssertProblem(await app.Client.GetAsync(path), HttpStatusCode.NotFound, "documents.not_found");
+        using var reader = app.DocumentReader();
+        await AssertProblem(await reader.GetAsync(path), HttpStatusCode.NotFound, "documents.not_found");
     }
 
     [Fact]
@@ -132,7 +134,7 @@ public sealed class DocumentRoutesTests
         Assert.Equal(first, again);
         Assert.All(concurrent, c => Assert.Equal(first, c));
         var blobs = await app.Get<IStorageAccount>().GetBlobContainerClient(DocumentStore.ContainerName).ListAsync($"cases/{request.CaseNo}/");
-        Assert.Equal([$"{request.DocumentId}.pdf", $"{request.DocumentId}.seal.json"], blobs.Blobs.Select(b => b.Name.Split('/')[^1]).Order(StringComparer.Ordinal));
+        Assert.Equal([$"{first.Id}.pdf", $"{first.Id}.seal.json"], blobs.Blobs.Select(b => b.Name.Split('/')[^1]).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -145,7 +147,7 @@ public sealed class DocumentRoutesTests
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => issuer.IssueAsync(request, CancellationToken.None))));
 
         Assert.Single(results.Distinct());
-        using var json = await Json(await app.Client.GetAsync($"/api/documents/{request.DocumentId}/verify"));
+        using var json = await Json(await app.Client.GetAsync($"/api/documents/{results[0].Id}/verify"));
         Assert.True(json.RootElement.GetProperty("valid").GetBoolean());
     }
 
@@ -174,7 +176,7 @@ public sealed class DocumentRoutesTests
 
         Assert.Equal(409, refused.Status);
         Assert.Equal(StorageErrorCodes.BlobAlreadyExists, refused.ErrorCode);
-        var served = await app.Client.GetByteArrayAsync($"/api/documents/{issued.Id}");
+        var served = await app.DocumentAsync(issued.Id);
         Assert.Equal(issued.Sha256, Convert.ToHexStringLower(SHA256.HashData(served)));
     }
 
@@ -191,7 +193,8 @@ public sealed class DocumentRoutesTests
 
         Assert.Equal("documents.seal_not_valid", problem.Code);
         Assert.Equal(409, problem.Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync($"/api/documents/{request.DocumentId}")).StatusCode);
+        using var reader = app.DocumentReader();
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/documents/{app.Get<DocumentIds>().PublicId(request.DocumentId)}")).StatusCode);
         var blobs = await app.Get<IStorageAccount>().GetBlobContainerClient(DocumentStore.ContainerName).ListAsync("cases/");
         Assert.Empty(blobs.Blobs);
     }
@@ -226,7 +229,7 @@ public sealed class DocumentRoutesTests
 
         // The seal's registration is corrected: it expired on 2026-09-01, before this document was sealed.
         await using var corrected = await TestApp.StartAsync(SealSettings("D01", key, to: "2026-09-01T00:00:00+08:00"), dataPath);
-        var pdf = await corrected.Client.GetByteArrayAsync($"/api/documents/{issued.Id}");
+        var pdf = await corrected.DocumentAsync(issued.Id);
         using var byId = await Json(await corrected.Client.GetAsync($"/api/documents/{issued.Id}/verify"));
         using var byFile = await Json(await PostFile(corrected, pdf));
 
@@ -299,7 +302,7 @@ public sealed class DocumentRoutesTests
         var view = await SampleApplications.Json(await acceptor.GetAsync($"/api/cases/{caseNo}"));
         var due = DateOnly.Parse(view.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "decision").GetProperty("due").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         var notice = view.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("type").GetString() == "acceptance-notice");
-        var pdf = await app.Client.GetByteArrayAsync($"/api/documents/{notice.GetProperty("id").GetString()}");
+        var pdf = await app.DocumentAsync(notice.GetProperty("id").GetString()!);
         Assert.True(PdfTools.Check(pdf).ExitCode == 0);
         DocumentQualityTests.AssertAllFontsEmbedded(pdf);
         var read = PdfReadBack.Read(pdf);

@@ -28,7 +28,7 @@ public sealed class DocumentsOnAzuriteTests(Azurite azurite) : IClassFixture<Azu
         var again = await issuer.IssueAsync(request, CancellationToken.None);
 
         Assert.Equal(issued, again);
-        var pdf = await app.Client.GetByteArrayAsync($"/api/documents/{issued.Id}");
+        var pdf = await app.DocumentAsync(issued.Id);
         using (var byId = JsonDocument.Parse(await app.Client.GetStringAsync($"/api/documents/{issued.Id}/verify")))
         {
             Assert.True(byId.RootElement.GetProperty("valid").GetBoolean(), byId.RootElement.ToString());

@@ -37,7 +37,7 @@ public sealed class EnforcementRoleMatrixTests(EnforcementFixture fixture) : ICl
     [InlineData("legal-reviewer", "D04", "GET", "enforcement/cases/{case}", null, HttpStatusCode.OK)]
     [InlineData("decider", "D04", "GET", "enforcement/cases/{case}", null, HttpStatusCode.OK)]
     [InlineData("supervisor", "", "GET", "enforcement/cases/{case}", null, HttpStatusCode.OK)]
-    [InlineData("admin", "", "GET", "enforcement/cases/{case}", null, HttpStatusCode.OK)]
+    [InlineData("admin", "", "GET", "enforcement/cases/{case}", null, HttpStatusCode.Forbidden)] // operators do not read the party's data
     [InlineData("supervisor", "", "GET", "enforcement/cases/{case}/audit/verify", null, HttpStatusCode.OK)]
     [InlineData("enforcer", "D01", "GET", "enforcement/cases/{case}/audit/verify", null, HttpStatusCode.Forbidden)]
     // opening: enforcers of the item's department

@@ -67,7 +67,8 @@ public sealed class EvaluationApiTests
         Assert.Equal("awaiting-rectification", view.GetProperty("status").GetString());
         Assert.Equal("2026-10-09", view.GetProperty("rectificationDue").GetString()); // 10 wd across 中秋 and 国庆 2026
         var notice = view.GetProperty("rectificationNotice").GetString()!;
-        var pdf = await app.Client.GetAsync($"/api/documents/{notice}");
+        using var reader = app.DocumentReader();
+        var pdf = await reader.GetAsync($"/api/documents/{notice}");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         var verify = await SampleApplications.Json(await app.Client.GetAsync($"/api/documents/{notice}/verify"));
         Assert.True(verify.GetProperty("valid").GetBoolean());

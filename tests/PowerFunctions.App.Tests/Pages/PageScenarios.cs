@@ -41,10 +41,19 @@ public static class PageScenarios
         await Ok(await decider.PostAsJsonAsync($"/api/cases/{caseNo}/decide", new { outcome = "approve", reasons = "符合法定条件" }));
     }
 
-    /// <summary>The sealed PDF of a document, as the applicant received it.</summary>
-    public static async Task<byte[]> DocumentAsync(TestApp app, string documentId)
+    /// <summary>The id of the case's document of <paramref name="type"/> (e.g. <c>acceptance-notice</c>), from the case view.</summary>
+    public static async Task<string> DocumentIdAsync(TestApp app, string caseNo, string type)
     {
-        var response = await app.Client.GetAsync($"/api/documents/{documentId}");
+        using var supervisor = app.ClientFor("supervisor", "", "sup-1", "周监察");
+        var view = await Ok(await supervisor.GetAsync($"/api/cases/{caseNo}"));
+        return view.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("type").GetString() == type).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>The sealed PDF of a case's document, as the applicant fetches it: with the query code, no token.</summary>
+    public static async Task<byte[]> DocumentAsync(TestApp app, string caseNo, string queryCode, string type)
+    {
+        var id = await DocumentIdAsync(app, caseNo, type);
+        var response = await app.Client.GetAsync($"/api/documents/{id}?queryCode={queryCode}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsByteArrayAsync();
     }

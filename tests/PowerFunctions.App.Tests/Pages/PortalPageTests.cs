@@ -84,8 +84,8 @@ public sealed class PortalPageTests(BrowserFixture fixture) : IClassFixture<Brow
     [Fact]
     public async Task Verify_SealedPdfThenChangedCopy_ValidThenRefused()
     {
-        var (caseNo, _) = await PageScenarios.AcceptedCaseAsync(fixture.App);
-        var pdf = await PageScenarios.DocumentAsync(fixture.App, $"{caseNo}-acceptance-notice");
+        var (caseNo, queryCode) = await PageScenarios.AcceptedCaseAsync(fixture.App);
+        var pdf = await PageScenarios.DocumentAsync(fixture.App, caseNo, queryCode, "acceptance-notice");
         var folder = Directory.CreateTempSubdirectory("pf-verify-").FullName;
         var original = Path.Combine(folder, "受理通知书.pdf");
         var changed = Path.Combine(folder, "受理通知书-改.pdf");

@@ -53,7 +53,12 @@ public sealed class SupervisionPageTests(BrowserFixture fixture) : IClassFixture
         await Expect(body.Locator(".timeline li")).ToHaveCountAsync(2);
         await Expect(body.Locator(".timeline")).ToContainTextAsync("受理 — 李受理（受理人员）");
         await Expect(body.Locator("tr", new() { HasText = "作出决定" })).ToContainTextAsync("红牌（已超期）");
-        await Expect(body.GetByRole(AriaRole.Link, new() { Name = "受理通知书" })).ToHaveAttributeAsync("href", $"/api/documents/{caseNo}-acceptance-notice");
+        var noticeId = await PageScenarios.DocumentIdAsync(fixture.App, caseNo, "acceptance-notice");
+        var noticeLink = body.GetByRole(AriaRole.Link, new() { Name = "受理通知书" });
+        await Expect(noticeLink).ToHaveAttributeAsync("href", $"/api/documents/{noticeId}");
+        var download = await page.RunAndWaitForDownloadAsync(() => noticeLink.ClickAsync()); // fetched with the supervisor's token: the route is not public
+        Assert.Equal($"{noticeId}.pdf", download.SuggestedFilename);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(await download.PathAsync())[..5]), StringComparison.Ordinal);
         await probe.ScreenshotAsync("supervision-case");
 
         // Back keeps the filters.

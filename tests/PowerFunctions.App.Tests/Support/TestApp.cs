@@ -20,6 +20,9 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>A personal-data key (SM4, 16 bytes) for tests that start in Production, where the development key is refused.</summary>
     public const string ProductionPersonalDataKey = "AQIDBAUGBwgJCgsMDQ4PEA==";
 
+    /// <summary>The key of the public document ids (<c>Documents:IdKey</c>, required in Production).</summary>
+    public const string DocumentIdKey = "test-document-id-key-0123456789abcdef0123456789";
+
     /// <summary>The manual clock's default start: Friday 2026-09-18 09:30 China time.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 9, 18, 9, 30, 0, TimeSpan.FromHours(8));
 
@@ -53,6 +56,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Clock:Mode"] = "Manual",
             ["Clock:Start"] = DefaultStart.ToString("O"),
             ["Auth:SigningKey"] = SigningKey,
+            ["Documents:IdKey"] = DocumentIdKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Runners:Enabled"] = "false",
 

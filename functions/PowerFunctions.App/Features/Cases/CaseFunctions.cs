@@ -47,7 +47,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
     };
 
     [Function("CaseGet")]
-    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor, Roles.Admin)]
+    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor)]
     public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseNo}")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
         var caller = request.RequireCaller();
@@ -76,7 +76,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
     }
 
     [Function("CaseAuditVerify")]
-    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor, Roles.Admin)]
+    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor)]
     public async Task<IResult> VerifyAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseNo}/audit/verify")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
         var caller = request.RequireCaller();
@@ -90,7 +90,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
     }
 
     [Function("CaseExpertDrawVerify")]
-    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor, Roles.Admin)]
+    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor)]
     public async Task<IResult> VerifyDrawAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseNo}/expert-draw/verify")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
         var caller = request.RequireCaller();

@@ -34,6 +34,7 @@ public static class CaseServices
         services.AddSingleton<ITimerHandler, WorkListTimerHandler>();
         services.AddSingleton<ICalendarObserver, CaseCalendarObserver>();
         services.AddSingleton<Evaluations.ICaseSummaries, CaseSummaries>();
+        services.AddSingleton<Documents.IDocumentOwners, CaseDocumentOwners>();
         return services;
     }
 }

@@ -11,7 +11,7 @@ namespace PowerFunctions.App.Features.Cases;
 /// <c>GET /api/cases?state=&amp;item=&amp;dueBefore=DATE&amp;pageSize=&amp;continuation=</c> (API.md): the work list of
 /// the window and the reviewers, newest first, from the <see cref="WorkListStore"/> index (never the cases).
 /// Staff (acceptor, reviewer, decider, deliverer) see their department's cases, including the jointly
-/// handled cases on which their department gives an opinion; supervisors and admins see every
+/// handled cases on which their department gives an opinion; supervisors see every
 /// department, or one with <c>department=</c>. <c>dueBefore</c> keeps the cases whose next deadline falls
 /// before that date (strictly). Answers <c>{items:[{caseNo, itemCode, itemName, state, receivedAt,
 /// nextDeadline:{kind, due, status}}], continuation}</c>; <c>continuation</c> is null on the last page.
@@ -26,7 +26,7 @@ public sealed class WorkListFunctions(WorkListStore workList, CaseService cases)
     public const int ScanLimit = 1000;
 
     [Function("CaseWorkList")]
-    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor, Roles.Admin)]
+    [AnyRole(Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer, Roles.Supervisor)]
     public async Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases")] HttpRequest request, CancellationToken cancellationToken)
     {
         var caller = request.RequireCaller();
@@ -67,7 +67,7 @@ public sealed class WorkListFunctions(WorkListStore workList, CaseService cases)
         return HttpResult.Ok(new WorkListPage(items.Select(e => CaseViews.WorkListLine(e, calendar, now)).ToList(), last is null ? null : Paging.Token(last)));
     }
 
-    /// <summary>The caller's own department's list; supervisors and admins every department's, or the one they name.</summary>
+    /// <summary>The caller's own department's list; supervisors every department's, or the one they name.</summary>
     private static string Partition(Caller caller, string? department)
     {
         if (department is not null && !CaseStore.IsCaseNo(department))
@@ -75,7 +75,7 @@ public sealed class WorkListFunctions(WorkListStore workList, CaseService cases)
             throw Problems.BadParameter("department", "department is a department code: letters, digits and dashes");
         }
 
-        if (caller.IsInRole(Roles.Supervisor) || caller.IsInRole(Roles.Admin))
+        if (caller.IsInRole(Roles.Supervisor))
         {
             return department is null ? WorkListStore.AllPartition : WorkListStore.DepartmentPartition(department);
         }

@@ -33,6 +33,7 @@ public static class ComplaintServices
         services.AddSingleton<ITimerHandler, ComplaintProjectionTimerHandler>();
         services.AddSingleton<ICalendarObserver, ComplaintCalendarObserver>();
         services.AddSingleton<ICaseTickets, ComplaintCaseTickets>();
+        services.AddSingleton<Documents.IDocumentOwners, ComplaintDocumentOwners>();
         return services;
     }
 }

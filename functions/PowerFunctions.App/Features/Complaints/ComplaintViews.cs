@@ -165,8 +165,22 @@ public static class ComplaintViews
     private static IEnumerable<object> Explanations(Complaint c) =>
         c.Explanations.Select(x => (object)new { round = x.Round, expectedBy = Date(x.ExpectedBy), reason = x.Reason, on = Date(x.On), extends = x.Extends });
 
-    private static IEnumerable<object> Answers(Complaint c) =>
-        c.Answers.Select(a => (object)new { round = a.Round, answer = a.Answer, on = Date(a.On), documentId = c.Documents.FirstOrDefault(d => d.Id.EndsWith($"-answer-{a.Round.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal))?.Id });
+    /// <summary>
+    /// Each answer with its 答复意见书. An answer and its document are recorded by the same event, one each and
+    /// in order, so the n-th answer's document is the n-th answer document (public ids are opaque HMACs);
+    /// a readable id of before, <c>{ticketNo}-answer-{round}</c>, is matched by name first.
+    /// </summary>
+    private static IEnumerable<object> Answers(Complaint c)
+    {
+        var documents = c.Documents.Where(d => d.Type == ComplaintDocumentToIssue.Type).ToList();
+        return c.Answers.Select((a, i) => (object)new
+        {
+            round = a.Round,
+            answer = a.Answer,
+            on = Date(a.On),
+            documentId = (documents.FirstOrDefault(d => d.Id.EndsWith($"-answer-{a.Round.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal)) ?? documents.ElementAtOrDefault(i))?.Id,
+        });
+    }
 
     private static IEnumerable<object> FollowUps(Complaint c) =>
         c.FollowUps.Select(f => (object)new { round = f.Round, satisfied = f.Satisfied, note = f.Note, on = Date(f.On) });

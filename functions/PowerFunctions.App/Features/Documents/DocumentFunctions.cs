@@ -5,10 +5,11 @@ using PowerFunctions.App.Http;
 namespace PowerFunctions.App.Features.Documents;
 
 /// <summary>
-/// Public document routes (API.md): <c>GET /api/documents/{id}</c> the sealed PDF,
-/// <c>GET /api/documents/{id}/verify</c> and <c>POST /api/documents/verify</c> (the file's bytes).
+/// Document routes (API.md): <c>GET /api/documents/{id}</c> the sealed PDF, for its applicant (token or
+/// <c>?queryCode=</c>), the issuing department's staff and supervisors (<see cref="DocumentAccess"/>);
+/// <c>GET /api/documents/{id}/verify</c> and <c>POST /api/documents/verify</c> (the file's bytes), public.
 /// </summary>
-public sealed class DocumentFunctions(DocumentVerifier verifier, Storage.DocumentStore store)
+public sealed class DocumentFunctions(DocumentVerifier verifier, Storage.DocumentStore store, DocumentAccess access)
 {
     /// <summary>The id of the route, or 404 when it cannot be a document id (letters, digits, dashes), before any storage call.</summary>
     private static string DocumentId(string id)
@@ -16,18 +17,32 @@ public sealed class DocumentFunctions(DocumentVerifier verifier, Storage.Documen
         return id.Length is > 0 and <= 128 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? id : throw NotFound(id);
     }
 
-    private static ProblemException NotFound(string id) => Problems.NotFound("documents.not_found", "文书不存在", $"no document has the id '{id}'");
+    private static ProblemException NotFound(string id) => DocumentProblems.NotFound(id);
 
+    /// <summary>
+    /// Public in the pipeline's sense (the query code opens it without a token), so the function decides:
+    /// no token and no code → 401 before any lookup; then 404 for an unknown id, 403 for a signed-in caller
+    /// it is not for, and the same 404 for a code that does not open it.
+    /// </summary>
     [Function("DocumentsGet")]
     [Public]
     public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "documents/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
+        var caller = request.Caller();
+        var queryCode = request.QueryValue("queryCode");
+        if (caller is null && string.IsNullOrWhiteSpace(queryCode))
+        {
+            throw Problems.TokenMissing();
+        }
+
         id = DocumentId(id);
         var record = await store.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
+        await access.RequireAsync(record, caller, queryCode, cancellationToken).ConfigureAwait(false);
         var pdf = await store.DownloadAsync(record.BlobName, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
         return HttpResult.Bytes(pdf, "application/pdf")
             .WithHeader("Content-Disposition", $"inline; filename=\"{record.Id}.pdf\"")
             .WithHeader("ETag", $"\"{record.Sha256}\"")
+            .WithHeader("Cache-Control", "private, no-store")
             .WithHeader("X-Content-SHA256", record.Sha256);
     }
 

@@ -10,7 +10,8 @@ using PowerFunctions.App.Http;
 namespace PowerFunctions.App.Features.Documents;
 
 /// <summary>
-/// Renders, seals and stores a document, idempotent on its id. Order of writes: PDF blob, seal blob,
+/// Renders, seals and stores a document, idempotent on its id: the caller's deterministic id becomes the
+/// public one (<see cref="DocumentIds"/>) before anything is looked up or written. Order of writes: PDF blob, seal blob,
 /// index rows, each create-only. A retry after a crash finds what an earlier attempt wrote and
 /// completes it (the stored bytes win; a missing seal is made over them), so one id is one file.
 /// </summary>
@@ -19,12 +20,14 @@ public sealed partial class DocumentIssuer(
     ISealKeyStore seals,
     DocumentFont font,
     DocumentOptions options,
+    DocumentIds ids,
     TimeProvider clock,
     ILogger<DocumentIssuer> logger) : IDocumentIssuer
 {
     public async Task<IssuedDocument> IssueAsync(DocumentRequest request, CancellationToken cancellationToken)
     {
         Validate(request);
+        request = request with { DocumentId = ids.PublicId(request.DocumentId) };
         var existing = await store.FindAsync(request.DocumentId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {

@@ -16,6 +16,13 @@ public sealed class DocumentOptions
     /// <summary>The public address printed in the QR code and the verification line, e.g. <c>https://zwgk.example.gov.cn</c>.</summary>
     public string PublicBaseUrl { get; set; } = "https://powerfunctions.gov.cn";
 
+    /// <summary>
+    /// The key of the public document ids (<see cref="DocumentIds"/>), at least 32 bytes; required in
+    /// Production, a fixed development key elsewhere. Changing it changes the id a retried act would
+    /// issue, so change it only when no command is in flight; issued ids stay valid.
+    /// </summary>
+    public string? IdKey { get; set; }
+
     /// <summary>The fallback font path in effect.</summary>
     public string ResolveFallbackFontPath() => string.IsNullOrWhiteSpace(FallbackFontPath) ? SystemFallbackFontPath : FallbackFontPath;
 }

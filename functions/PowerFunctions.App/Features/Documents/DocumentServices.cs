@@ -15,12 +15,14 @@ public static class DocumentServices
     public static IServiceCollection AddDocuments(this IServiceCollection services)
     {
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Documents").Get<DocumentOptions>() ?? new DocumentOptions());
+        services.AddSingleton(sp => DocumentIds.Read(sp.GetRequiredService<DocumentOptions>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton<DocumentFont>();
         services.AddSingleton<DocumentStore>();
         services.AddSealing();
         services.AddSingleton<DocumentIssuer>();
         services.AddSingleton<IDocumentIssuer>(sp => sp.GetRequiredService<DocumentIssuer>());
         services.AddSingleton<DocumentVerifier>();
+        services.AddSingleton<DocumentAccess>();
         services.AddSingleton<IStartupTask, DocumentStartupTask>();
         return services;
     }

@@ -82,7 +82,7 @@ public sealed class PenaltyFunctions(PenaltyService penalties, PenaltyStore stor
     }
 
     [Function("PenaltyGet")]
-    [AnyRole(Roles.Enforcer, Roles.LegalReviewer, Roles.Decider, Roles.Supervisor, Roles.Admin)]
+    [AnyRole(Roles.Enforcer, Roles.LegalReviewer, Roles.Decider, Roles.Supervisor)]
     public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enforcement/cases/{caseNo}")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
         var caller = request.RequireCaller();
@@ -92,7 +92,7 @@ public sealed class PenaltyFunctions(PenaltyService penalties, PenaltyStore stor
     }
 
     [Function("PenaltyAuditVerify")]
-    [AnyRole(Roles.Enforcer, Roles.LegalReviewer, Roles.Decider, Roles.Supervisor, Roles.Admin)]
+    [AnyRole(Roles.Enforcer, Roles.LegalReviewer, Roles.Decider, Roles.Supervisor)]
     public async Task<IResult> VerifyAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enforcement/cases/{caseNo}/audit/verify")] HttpRequest request, string caseNo, CancellationToken cancellationToken)
     {
         var caller = request.RequireCaller();

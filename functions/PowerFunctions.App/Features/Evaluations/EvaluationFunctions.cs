@@ -154,7 +154,7 @@ public sealed class EvaluationFunctions(
         var caller = request.RequireCaller();
         var summary = await FindCaseAsync(caseNo, cancellationToken).ConfigureAwait(false);
         var mayRead = caller.IsInRole(Roles.Supervisor)
-            || string.Equals(summary.ApplicantSubject, caller.Subject, StringComparison.Ordinal)
+            || (caller.IsInRole(Roles.Citizen) && string.Equals(summary.ApplicantSubject, caller.Subject, StringComparison.Ordinal))
             || (StaffRoles.Any(caller.IsInRole) && caller.Department == summary.DepartmentCode);
         if (!mayRead)
         {

@@ -12,7 +12,7 @@ namespace PowerFunctions.App.Features.Guidance;
 /// The guidance register (行政指导, seed 003): <c>POST /api/guidance</c>, <c>POST /api/guidance/{id}/follow-up</c>
 /// (enforcers and deciders of the department), <c>GET /api/guidance?department=</c>, <c>GET /api/guidance/{id}</c>
 /// and the quarterly report <c>GET /api/guidance/reports/{quarter}</c> (the department's staff see their
-/// own department; supervisors and admins any or all).
+/// own department; supervisors any or all; admins none: they do not read files).
 /// </summary>
 public sealed class GuidanceFunctions(GuidanceService guidance, GuidanceStore store)
 {
@@ -53,7 +53,7 @@ public sealed class GuidanceFunctions(GuidanceService guidance, GuidanceStore st
     }
 
     [Function("GuidanceList")]
-    [AnyRole(Roles.Enforcer, Roles.Decider, Roles.Supervisor, Roles.Admin)]
+    [AnyRole(Roles.Enforcer, Roles.Decider, Roles.Supervisor)]
     public async Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "guidance")] HttpRequest request, CancellationToken cancellationToken)
     {
         var department = Scope(request.RequireCaller(), request.QueryValue("department"));
@@ -64,7 +64,7 @@ public sealed class GuidanceFunctions(GuidanceService guidance, GuidanceStore st
     }
 
     [Function("GuidanceGet")]
-    [AnyRole(Roles.Enforcer, Roles.Decider, Roles.Supervisor, Roles.Admin)]
+    [AnyRole(Roles.Enforcer, Roles.Decider, Roles.Supervisor)]
     public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "guidance/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var stored = await guidance.GetRequiredAsync(id, cancellationToken).ConfigureAwait(false);
@@ -73,7 +73,7 @@ public sealed class GuidanceFunctions(GuidanceService guidance, GuidanceStore st
     }
 
     [Function("GuidanceQuarterReport")]
-    [AnyRole(Roles.Enforcer, Roles.Decider, Roles.Supervisor, Roles.Admin)]
+    [AnyRole(Roles.Enforcer, Roles.Decider, Roles.Supervisor)]
     public async Task<IResult> ReportAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "guidance/reports/{quarter}")] HttpRequest request, string quarter, CancellationToken cancellationToken)
     {
         var period = GuidanceQuarter.Parse(quarter) ?? throw Problems.BadParameter("quarter", "the quarter is written YYYY-QN, e.g. 2026-Q3");
@@ -89,11 +89,11 @@ public sealed class GuidanceFunctions(GuidanceService guidance, GuidanceStore st
         return HttpResult.Ok(GuidanceViews.Report(GuidanceQuarterReport.Build(period, entries, calendar, asOf)));
     }
 
-    /// <summary>Whose register a caller reads: staff only their own department's (403 for another); supervisors and admins the one asked for, or all.</summary>
+    /// <summary>Whose register a caller reads: staff only their own department's (403 for another); supervisors the one asked for, or all.</summary>
     private static string? Scope(Caller caller, string? asked)
     {
         var department = string.IsNullOrWhiteSpace(asked) ? null : asked.Trim();
-        if (caller.IsInRole(Roles.Supervisor) || caller.IsInRole(Roles.Admin))
+        if (caller.IsInRole(Roles.Supervisor))
         {
             return department;
         }

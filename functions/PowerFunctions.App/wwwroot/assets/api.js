@@ -32,6 +32,28 @@ export async function api(path, { query, token, method = 'GET', body, contentTyp
   return data;
 }
 
+/**
+ * Opens a document that needs the caller's token (GET /api/documents/{id} is not public): fetched with the
+ * bearer token, then handed to the browser as a file (a link cannot send the Authorization header).
+ */
+export async function openDocument(id, token) {
+  let response;
+  try {
+    response = await fetch(base + `/api/documents/${encodeURIComponent(id)}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(0, { title: '无法连接服务器，请检查网络后重试' });
+  }
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${id}.pdf`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 export function withQuery(path, query) {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query ?? {})) {

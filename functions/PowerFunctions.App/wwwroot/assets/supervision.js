@@ -1,7 +1,7 @@
 // The supervision centre (电子监察中心): the red/yellow board, a case with its timeline, the department
 // ranking and the open rectifications. Only the HTTP API (API.md), with the signed-in supervisor's token.
 import { $, fill, h, status } from './dom.js';
-import { api, apiUrl, collect, explain, ApiError } from './api.js';
+import { api, apiUrl, collect, explain, openDocument, ApiError } from './api.js';
 import { createSignIn } from './auth.js';
 import { barChart } from './chart.js';
 import * as L from './labels.js';
@@ -15,6 +15,17 @@ const departments = new Map(); // code → name, from the public catalog
 const titles = { signin: '登录', alerts: '预警看板', case: '办件详情', ranking: '部门排名', rectifications: '整改督办' };
 
 const call = (path, options = {}) => api(path, { ...options, token: session?.token });
+
+/** A link to a sealed document: the address is shown, a click fetches it with the token (the route is not public). */
+function documentLink(id, text, note) {
+  return h('a', {
+    href: apiUrl(`/api/documents/${encodeURIComponent(id)}`),
+    onclick: event => {
+      event.preventDefault();
+      openDocument(id, session?.token).catch(error => handle(error, note));
+    },
+  }, text);
+}
 
 /** A 401 anywhere ends the session: back to sign-in with the reason. */
 function handle(error, note) {
@@ -187,6 +198,7 @@ async function enterCase(caseNo) {
 
 function caseView(c) {
   const shown = { showCaption: true };
+  const note = h('p', { class: 'status', role: 'status' });
   return [
     h('h1', { tabindex: '-1' }, `办件 ${c.caseNo}`),
     h('dl', { class: 'facts' },
@@ -210,9 +222,10 @@ function caseView(c) {
     h('h2', {}, '文书'),
     c.documents?.length
       ? h('ul', { class: 'channels' }, c.documents.map(d => h('li', {},
-        h('a', { href: apiUrl(`/api/documents/${encodeURIComponent(d.id)}`), target: '_blank', rel: 'noopener' }, L.documentTypes[d.type] ?? d.type),
+        documentLink(d.id, L.documentTypes[d.type] ?? d.type, note),
         ` ${d.id}`)))
       : h('p', {}, '暂无文书'),
+    note,
   ];
 }
 
@@ -303,7 +316,7 @@ async function loadRectifications(event) {
           h('td', {}, r.requirement ?? '—'),
           h('td', {}, r.due ?? '—', r.due && r.due < now && isOpen(r) ? h('span', { class: 'badge red' }, ' 已逾期') : null),
           h('td', {}, rectificationStates[r.status] ?? r.status ?? '—'),
-          h('td', {}, r.documentId ? h('a', { href: apiUrl(`/api/documents/${encodeURIComponent(r.documentId)}`), target: '_blank', rel: 'noopener' }, '查看') : '—')))))));
+          h('td', {}, r.documentId ? documentLink(r.documentId, '查看', note) : '—')))))));
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) notAvailable(note, '整改督办', 'GET /api/supervision/rectifications');
     else handle(error, note);
