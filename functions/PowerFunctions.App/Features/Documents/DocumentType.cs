@@ -24,7 +24,10 @@ public enum DocumentType
     /// <summary>送达回证 (第四十四条).</summary>
     DeliveryReceipt,
 
-    /// <summary>整改通知书 (好差评 rectification).</summary>
+    /// <summary>
+    /// 整改通知书: a 好差评 rectification about one case (国办发〔2019〕51号), or, with
+    /// <see cref="DocumentRequest.Rectification"/>, the supervision centre's order to a department (seed 002, seed 004).
+    /// </summary>
     RectificationNotice,
 
     /// <summary>
@@ -41,4 +44,10 @@ public enum DocumentType
 
     /// <summary>答复意见书: the answer to a complaint ticket (工单); its content comes whole from the ticket (<c>ComplaintDocumentToIssue</c>).</summary>
     AnswerOpinion,
+
+    /// <summary>
+    /// 通报: the quarterly bulletin of the supervision centre (周清月结季通报年考核, seed 002): the departments' ranking as a
+    /// table and a bar chart (<see cref="DocumentRequest.Blocks"/>); the period is the request's item name.
+    /// </summary>
+    SupervisionBulletin,
 }
