@@ -1,6 +1,9 @@
+using PowerFunctions.App.Features.Supervision.Accountability;
 using PowerFunctions.App.Features.Supervision.Alerts;
 using PowerFunctions.App.Features.Supervision.Counters;
 using PowerFunctions.App.Features.Supervision.Rectifications;
+using PowerFunctions.App.Features.Supervision.Reports;
+using PowerFunctions.App.Features.Supervision.SpotChecks;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.App.Hosting;
 
@@ -26,6 +29,12 @@ public static class SupervisionServices
         services.AddSingleton<RectificationStore>();
         services.AddSingleton<RectificationService>();
         services.AddSingleton<ITimerHandler, RectificationTimerHandler>();
+        services.AddSingleton<ReportStore>();
+        services.AddSingleton<ReportService>();
+        services.AddSingleton<AccountabilityStore>();
+        services.AddSingleton<ClosedCaseIndex>();
+        services.AddSingleton<SpotCheckStore>();
+        services.AddSingleton<SpotCheckService>();
         return services;
     }
 }

@@ -1,6 +1,9 @@
+using PowerFunctions.App.Features.Supervision.Accountability;
 using PowerFunctions.App.Features.Supervision.Alerts;
 using PowerFunctions.App.Features.Supervision.Counters;
 using PowerFunctions.App.Features.Supervision.Rectifications;
+using PowerFunctions.App.Features.Supervision.Reports;
+using PowerFunctions.App.Features.Supervision.SpotChecks;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.Storage;
 
@@ -15,7 +18,8 @@ public sealed class SupervisionTables(IStorageAccount storage) : IStartupTask
     {
         foreach (var table in new[]
         {
-            SupervisionRegistry.TableName, AlertStore.TableName, CounterStore.TableName, RectificationStore.TableName,
+            SupervisionRegistry.TableName, AlertStore.TableName, CounterStore.TableName, RectificationStore.TableName, ReportStore.TableName,
+            AccountabilityStore.TableName, ClosedCaseIndex.TableName, SpotCheckStore.TableName,
         })
         {
             await storage.GetTableClient(table).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
