@@ -37,6 +37,7 @@ public sealed class ReportFunctions(ReportService reports, ILogger<ReportFunctio
     }
 
     [Function("PublicReport")]
+    [Public]
     public async Task<IResult> GetPublicAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/reports/{period}")] HttpRequest request, string period, CancellationToken cancellationToken)
     {
         var report = await reports.GetAsync(Parse(period), cancellationToken).ConfigureAwait(false);
