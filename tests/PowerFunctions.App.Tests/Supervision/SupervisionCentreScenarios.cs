@@ -116,7 +116,7 @@ public abstract class SupervisionCentreScenarios
 
         foreach (var bad in new[] { "2026-13", "2026-W54", "26-Q1", "2026-Q5", "1999" })
         {
-            var problem = await ProblemAsync(await app.Supervisor.GetAsync($"/api/supervision/reports/{bad}"), HttpStatusCode.BadRequest);
+            var problem = await ProblemAsync(await app.Supervisor.GetAsync($"/api/supervision/reports/{bad}"), HttpStatusCode.UnprocessableEntity);
             Assert.Equal("report.invalid_period", problem.GetProperty("code").GetString());
         }
 
@@ -175,7 +175,7 @@ public abstract class SupervisionCentreScenarios
         var id = issued.GetProperty("id").GetString()!;
 
         await ProblemAsync(await app.OtherAcceptor.PostAsJsonAsync($"/api/supervision/rectifications/{id}/report", new { measures = "x" }), HttpStatusCode.Forbidden);
-        await ProblemAsync(await app.Acceptor.PostAsJsonAsync($"/api/supervision/rectifications/{id}/report", new { measures = "" }), HttpStatusCode.BadRequest);
+        await ProblemAsync(await app.Acceptor.PostAsJsonAsync($"/api/supervision/rectifications/{id}/report", new { measures = "" }), HttpStatusCode.UnprocessableEntity);
         await PostJsonAsync(app.Acceptor, $"/api/supervision/rectifications/{id}/report", new { measures = "已在窗口公示" }, HttpStatusCode.OK);
         var sentBack = await PostJsonAsync(app.Supervisor, $"/api/supervision/rectifications/{id}/reject", new { reason = "未附照片" }, HttpStatusCode.OK);
         Assert.Equal("sent-back", sentBack.GetProperty("status").GetString());
@@ -197,7 +197,7 @@ public abstract class SupervisionCentreScenarios
 
         var response = await app.Supervisor.PostAsync("/api/supervision/rectifications", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
-        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         Assert.Empty((await GetJsonAsync(app.Supervisor, "/api/supervision/rectifications?department=D01")).EnumerateArray());
         Assert.Empty(app.Documents.Requests);
     }
@@ -220,7 +220,7 @@ public abstract class SupervisionCentreScenarios
         Assert.Single((await GetJsonAsync(app.Acceptor, "/api/supervision/accountability?year=2026")).EnumerateArray(), r => r.GetProperty("id").GetString() == id);
 
         await ProblemAsync(await app.Supervisor.PostAsJsonAsync("/api/supervision/accountability", new { corrects = id, measure = "referral", correctionReason = "again" }), HttpStatusCode.Conflict);
-        await ProblemAsync(await app.Supervisor.PostAsJsonAsync("/api/supervision/accountability", new { department = "D01", measure = "firing", reason = "x", basis = "y" }), HttpStatusCode.BadRequest);
+        await ProblemAsync(await app.Supervisor.PostAsJsonAsync("/api/supervision/accountability", new { department = "D01", measure = "firing", reason = "x", basis = "y" }), HttpStatusCode.UnprocessableEntity);
         await ProblemAsync(await app.Supervisor.PostAsJsonAsync("/api/supervision/accountability", new { department = "D01", measure = "criticism", reason = "x", rectificationId = "ZG-D01-20260918-999" }), HttpStatusCode.BadRequest);
         await ProblemAsync(await app.Acceptor.PostAsJsonAsync("/api/supervision/accountability", new { department = "D01", measure = "criticism", reason = "x", basis = "y" }), HttpStatusCode.Forbidden);
         Assert.Equal(2, (await GetJsonAsync(app.Supervisor, "/api/supervision/accountability?department=D01&year=2026")).GetArrayLength());
@@ -253,10 +253,10 @@ public abstract class SupervisionCentreScenarios
         var result = recorded.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("caseNo").GetString() == drawn.GetProperty("caseNo").GetString());
         Assert.Equal("findings", result.GetProperty("outcome").GetString());
         Assert.StartsWith("ZG-" + drawn.GetProperty("department").GetString(), result.GetProperty("rectificationId").GetString(), StringComparison.Ordinal);
-        await ProblemAsync(await app.Supervisor.PostAsJsonAsync($"/api/supervision/spot-checks/{id}/results", new { caseNo = "C-99", conforming = true }), HttpStatusCode.Conflict);
+        await ProblemAsync(await app.Supervisor.PostAsJsonAsync($"/api/supervision/spot-checks/{id}/results", new { caseNo = "C-99", conforming = true }), HttpStatusCode.NotFound);
 
         await ProblemAsync(await app.Supervisor.PostAsJsonAsync("/api/supervision/spot-checks", new { period = "2026-10", sampleSize = 0 }), HttpStatusCode.BadRequest);
-        await ProblemAsync(await app.Supervisor.PostAsJsonAsync("/api/supervision/spot-checks", new { period = "October", sampleSize = 3 }), HttpStatusCode.BadRequest);
+        await ProblemAsync(await app.Supervisor.PostAsJsonAsync("/api/supervision/spot-checks", new { period = "October", sampleSize = 3 }), HttpStatusCode.UnprocessableEntity);
         Assert.Equal(HttpStatusCode.Forbidden, (await app.Acceptor.PostAsJsonAsync("/api/supervision/spot-checks", new { period = "2026-10", sampleSize = 3 })).StatusCode);
     }
 
