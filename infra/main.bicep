@@ -71,8 +71,32 @@ param operatorPrincipalType string = 'Group'
 @description('Key Vault purge protection (cannot be turned off again): on for prod.')
 param keyVaultPurgeProtection bool = false
 
-@description('Name of the Key Vault secret that holds the local token signing key (Auth:SigningKey); create it before the first start.')
-param authSigningKeySecretName string = 'auth-signing-key'
+@description('OpenID Connect issuer of staff tokens (Auth:Authority), an https URL; empty: no staff token is accepted.')
+param authAuthority string = ''
+
+@description('Audience staff tokens must name (Auth:Audience); required with authAuthority.')
+param authAudience string = ''
+
+@description('The mini-program app id (MiniProgram:AppId); empty: citizen sign-in is off. Its secret is the Key Vault secret miniprogram-app-secret.')
+param miniProgramAppId string = ''
+
+@description('Key id that signs citizen tokens (Auth:Citizen:ActiveKey): letters, digits, dashes; its EC P-256 private key (PEM) is the Key Vault secret auth-citizen-key-<id>. Required with miniProgramAppId.')
+param citizenKeyId string = ''
+
+@description('Key ids rotated out of signing but kept to verify until their last access token has expired (Auth:Citizen:AccessTokenMinutes); their secrets stay until then.')
+param retiredCitizenKeyIds array = []
+
+@description('The identity service for real-name proof (Auth:RealName:Authority), an OIDC issuer; empty: off (and submissions in Production are refused, real-name filing being required).')
+param realNameAuthority string = ''
+
+@description('Our client id at the identity service (Auth:RealName:ClientId).')
+param realNameClientId string = ''
+
+@description('Key id of the identity-fingerprint key (Auth:RealName:ActiveHashKey); its value (32 random bytes, base64) is the Key Vault secret auth-realname-hash-<id>. Required with realNameAuthority.')
+param realNameHashKeyId string = ''
+
+@description('Fingerprint key ids still needed to check stored fingerprints (a citizen\'s moves to the active key at their next proof).')
+param retiredRealNameHashKeyIds array = []
 
 var suffix = uniqueString(resourceGroup().id, baseName, environmentName)
 var tags = {
@@ -146,7 +170,15 @@ module functionApp 'modules/functionapp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.insightsConnectionString
     keyVaultUri: keyVault.outputs.uri
     keyVaultName: keyVault.outputs.name
-    authSigningKeySecretName: authSigningKeySecretName
+    authAuthority: authAuthority
+    authAudience: authAudience
+    miniProgramAppId: miniProgramAppId
+    citizenKeyId: citizenKeyId
+    retiredCitizenKeyIds: retiredCitizenKeyIds
+    realNameAuthority: realNameAuthority
+    realNameClientId: realNameClientId
+    realNameHashKeyId: realNameHashKeyId
+    retiredRealNameHashKeyIds: retiredRealNameHashKeyIds
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     dotnetVersion: dotnetVersion

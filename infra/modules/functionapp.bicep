@@ -12,11 +12,75 @@ param serviceBusNamespaceHost string
 param appInsightsConnectionString string
 param keyVaultUri string
 param keyVaultName string
-param authSigningKeySecretName string
+param authAuthority string
+param authAudience string
+param miniProgramAppId string
+param citizenKeyId string
+param retiredCitizenKeyIds array
+param realNameAuthority string
+param realNameClientId string
+param realNameHashKeyId string
+param retiredRealNameHashKeyIds array
 param maximumInstanceCount int
 param instanceMemoryMB int
 param dotnetVersion string
 param environmentName string
+
+// Sign-in (README "Citizen sign-in"): no development key in Production (the app refuses one); staff tokens from
+// the OpenID Connect issuer; the mini-program's secret, the citizen token keys and the identity-fingerprint keys as
+// Key Vault references, resolved by the platform with the app's identity (a reference left unresolved stops the start).
+var kv = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName='
+var staffSettings = empty(authAuthority) ? [] : [
+  {
+    name: 'Auth__Authority'
+    value: authAuthority
+  }
+  {
+    name: 'Auth__Audience'
+    value: authAudience
+  }
+]
+var miniProgramSettings = empty(miniProgramAppId) ? [] : [
+  {
+    name: 'MiniProgram__AppId'
+    value: miniProgramAppId
+  }
+  {
+    name: 'MiniProgram__AppSecret'
+    value: '${kv}miniprogram-app-secret)'
+  }
+  {
+    name: 'Auth__Citizen__Issuer'
+    value: 'https://${name}.azurewebsites.net/api'
+  }
+  {
+    name: 'Auth__Citizen__ActiveKey'
+    value: citizenKeyId
+  }
+]
+var citizenKeySettings = [for id in (empty(citizenKeyId) ? [] : union([citizenKeyId], retiredCitizenKeyIds)): {
+  name: 'Auth__Citizen__Keys__${id}__PrivateKey'
+  value: '${kv}auth-citizen-key-${id})'
+}]
+var realNameSettings = empty(realNameAuthority) ? [] : [
+  {
+    name: 'Auth__RealName__Authority'
+    value: realNameAuthority
+  }
+  {
+    name: 'Auth__RealName__ClientId'
+    value: realNameClientId
+  }
+  {
+    name: 'Auth__RealName__ActiveHashKey'
+    value: realNameHashKeyId
+  }
+]
+var hashKeySettings = [for id in (empty(realNameHashKeyId) ? [] : union([realNameHashKeyId], retiredRealNameHashKeyIds)): {
+  name: 'Auth__RealName__HashKeys__${id}'
+  value: '${kv}auth-realname-hash-${id})'
+}]
+var authSettings = concat(staffSettings, miniProgramSettings, citizenKeySettings, realNameSettings, hashKeySettings)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -49,7 +113,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      appSettings: [
+      appSettings: concat([
         // the Functions host's own storage (timer leases, keys, and the queue `applications` of
         // ApplicationIntake's queue trigger), by identity
         {
@@ -84,10 +148,6 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           value: keyVaultUri
         }
         {
-          name: 'Auth__SigningKey'
-          value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${authSigningKeySecretName})'
-        }
-        {
           name: 'Clock__Mode'
           value: 'System'
         }
@@ -103,7 +163,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'OTEL_RESOURCE_ATTRIBUTES'
           value: 'deployment.environment=${environmentName}'
         }
-      ]
+      ], authSettings)
     }
     functionAppConfig: {
       deployment: {

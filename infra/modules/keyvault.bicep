@@ -1,5 +1,5 @@
-// Key Vault with Azure RBAC (no access policies) for the seal's private keys and the token signing
-// key. Soft delete is always on; purge protection for prod.
+// Key Vault with Azure RBAC (no access policies) for the seal's private keys and the sign-in secrets and
+// keys (README "Citizen sign-in"). Soft delete is always on; purge protection for prod.
 param location string
 param tags object
 param name string

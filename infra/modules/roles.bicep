@@ -1,7 +1,7 @@
 // What the function app's identity may do, each role on the one resource it needs:
 // Storage Blob Data Owner (host leases, the deployment package, sealed documents), Storage Table
 // and Queue Data Contributor (the app's tables and queues, the host's queue triggers), Service Bus
-// Data Receiver and Sender (hotline-tickets, ticket-status), Key Vault Secrets User (seal keys, signing key),
+// Data Receiver and Sender (hotline-tickets, ticket-status), Key Vault Secrets User (seal keys, sign-in secrets and keys),
 // Monitoring Metrics Publisher (Application Insights with local auth off). An optional operator
 // principal may manage Key Vault secrets and read (dead-lettered) Service Bus messages.
 param principalId string

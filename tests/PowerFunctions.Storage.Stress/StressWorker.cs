@@ -53,4 +53,17 @@ public static class StressWorker
 
         return conflicts;
     }
+
+    /// <summary>
+    /// <paramref name="writers"/> concurrent <see cref="RunAsync"/>s, as workers <c>{worker}.{k}</c>;
+    /// returns the ETag conflicts they retried.
+    /// </summary>
+    public static async Task<int> RunConcurrentAsync(ITableClient table, string worker, int count, int writers, CancellationToken cancellationToken)
+    {
+        var conflicts = await Task.WhenAll(Enumerable.Range(0, writers).Select(k => Task.Run(() => RunAsync(table, WriterId(worker, k), count, cancellationToken), cancellationToken)));
+        return conflicts.Sum();
+    }
+
+    /// <summary>The worker id of concurrent writer <paramref name="k"/> of <paramref name="worker"/>.</summary>
+    public static string WriterId(string worker, int k) => $"{worker}.{k}";
 }

@@ -1,9 +1,14 @@
 using PowerFunctions.App.Http;
+using PowerFunctions.Domain.Identity;
 
 namespace PowerFunctions.App.Auth;
 
-/// <summary>Who is calling, from the token's claims <c>sub</c>, <c>name</c>, <c>roles</c>, <c>dept</c>.</summary>
-public sealed record Caller(string Subject, string Name, IReadOnlySet<string> Roles, string? Department)
+/// <summary>
+/// Who is calling, from the token's claims <c>sub</c>, <c>name</c>, <c>roles</c>, <c>dept</c>; for a citizen
+/// signed in through the mini-program also the session (<c>sid</c>) and, once proven, the real-name identity
+/// (<c>rnl</c>, <c>idh</c>). Development and production tokens carry neither.
+/// </summary>
+public sealed record Caller(string Subject, string Name, IReadOnlySet<string> Roles, string? Department, RealNameProof? RealName = null, string? SessionId = null)
 {
     public bool IsInRole(string role) => Roles.Contains(role);
 

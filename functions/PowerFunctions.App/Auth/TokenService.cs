@@ -8,9 +8,11 @@ using PowerFunctions.App.Config;
 namespace PowerFunctions.App.Auth;
 
 /// <summary>
-/// Issues and checks HS256 JWTs signed with <c>Auth:SigningKey</c>. Lifetimes are checked against the
-/// real clock, never the manual domain clock: tokens are issued in real time, and moving the case
-/// clock to a holiday in 2026 must not sign everyone out.
+/// Development tokens: HS256 JWTs (<c>iss</c> <c>powerfunctions</c>) signed with <c>Auth:SigningKey</c>, issued by
+/// the <c>token</c> command and the tests. The key is refused in Production, so these exist only outside it.
+/// Lifetimes are checked against the real clock, never the manual domain clock: tokens are issued in real time,
+/// and moving the case clock to a holiday in 2026 must not sign everyone out. (Citizen tokens, whose sessions
+/// the tests drive, run on the injected clock: <see cref="CitizenTokens"/>.) They carry no proven identity.
 /// </summary>
 public sealed class TokenService
 {

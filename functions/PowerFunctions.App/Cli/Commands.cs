@@ -40,7 +40,7 @@ public static class Commands
         AuthOptions auth;
         try
         {
-            auth = AppSettings.Auth(configuration);
+            auth = AppSettings.Auth(configuration, IsProduction(configuration, args));
         }
         catch (ConfigurationException e)
         {
@@ -74,6 +74,14 @@ public static class Commands
             : null;
         output.WriteLine(tokens.Issue(sub, options.GetValueOrDefault("name", sub), roles, options.GetValueOrDefault("dept"), lifetime));
         return 0;
+    }
+
+    /// <summary>Production as the app would see it (--environment, ASPNETCORE_/DOTNET_/AZURE_FUNCTIONS_ENVIRONMENT); the key is refused there.</summary>
+    private static bool IsProduction(IConfiguration configuration, string[] args)
+    {
+        var named = args.FirstOrDefault(a => a.StartsWith("--environment=", StringComparison.OrdinalIgnoreCase))?["--environment=".Length..]
+            ?? configuration["ASPNETCORE_ENVIRONMENT"] ?? configuration["DOTNET_ENVIRONMENT"] ?? configuration["AZURE_FUNCTIONS_ENVIRONMENT"];
+        return string.Equals(named, Environments.Production, StringComparison.OrdinalIgnoreCase);
     }
 
     private static Dictionary<string, string> ParseOptions(string[] args)

@@ -60,12 +60,26 @@ public static class AppSettings
         return options;
     }
 
-    public static AuthOptions Auth(IConfiguration configuration)
+    /// <summary>
+    /// <c>Auth:*</c>, checked: the development key (≥ 32 bytes) is refused in Production; the OpenID Connect
+    /// issuer is an https URL (http only on loopback, for tests) with its audience; lifetimes and limits in
+    /// range; the real-name rule resolved (on in Production unless set). Keys are checked where they are
+    /// loaded (<c>CitizenKeyRing</c>, <c>IdentityFingerprints</c>), also at start.
+    /// </summary>
+    public static AuthOptions Auth(IConfiguration configuration, bool isProduction = false)
     {
         var options = Bind<AuthOptions>(configuration, "Auth");
-        if (!string.IsNullOrEmpty(options.SigningKey) && Encoding.UTF8.GetByteCount(options.SigningKey) < 32)
+        if (!string.IsNullOrEmpty(options.SigningKey))
         {
-            throw new ConfigurationException("Auth:SigningKey is shorter than 32 bytes; use a longer random key.");
+            if (isProduction)
+            {
+                throw new ConfigurationException("Auth:SigningKey is refused in Production: development tokens are for development; production tokens come from the OpenID Connect issuer (Auth:Authority, Auth:Audience) and citizens sign in through POST /api/auth/mini-program.");
+            }
+
+            if (Encoding.UTF8.GetByteCount(options.SigningKey) < 32)
+            {
+                throw new ConfigurationException("Auth:SigningKey is shorter than 32 bytes; use a longer random key.");
+            }
         }
 
         if (options.TokenLifetimeHours is <= 0 or > 24 * 30)
@@ -73,7 +87,89 @@ public static class AppSettings
             throw new ConfigurationException("Auth:TokenLifetimeHours must be between 0 and 720.");
         }
 
+        CheckIssuer("Auth:Authority", options.Authority, "Auth:Audience", options.Audience);
+        CheckIssuer("Auth:RealName:Authority", options.RealName.Authority, "Auth:RealName:ClientId", options.RealName.ClientId);
+        foreach (var (name, value) in new[] { ("Auth:RolesClaim", options.RolesClaim), ("Auth:DepartmentClaim", options.DepartmentClaim), ("Auth:NameClaim", options.NameClaim), ("Auth:RealName:NameClaim", options.RealName.NameClaim), ("Auth:RealName:IdNumberClaim", options.RealName.IdNumberClaim) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new ConfigurationException($"{name} is empty; name the claim.");
+            }
+        }
+
+        var citizen = options.Citizen;
+        if (string.IsNullOrWhiteSpace(citizen.Issuer) || string.IsNullOrWhiteSpace(citizen.Audience))
+        {
+            throw new ConfigurationException("Auth:Citizen:Issuer and Auth:Citizen:Audience must not be empty.");
+        }
+
+        if (string.Equals(citizen.Issuer, "powerfunctions", StringComparison.Ordinal) || SameIssuer(citizen.Issuer, options.Authority))
+        {
+            throw new ConfigurationException($"Auth:Citizen:Issuer='{citizen.Issuer}' is the issuer of other tokens; citizen tokens need their own.");
+        }
+
+        if (citizen.AccessTokenMinutes is < 1 or > 60)
+        {
+            throw new ConfigurationException("Auth:Citizen:AccessTokenMinutes must be from 1 to 60.");
+        }
+
+        if (citizen.RefreshTokenDays is < 1 or > 90)
+        {
+            throw new ConfigurationException("Auth:Citizen:RefreshTokenDays must be from 1 to 90.");
+        }
+
+        if (citizen.SessionDays < citizen.RefreshTokenDays || citizen.SessionDays > 365)
+        {
+            throw new ConfigurationException("Auth:Citizen:SessionDays must be from Auth:Citizen:RefreshTokenDays to 365.");
+        }
+
+        if (options.RealName.MinimumLevel is < 1 or > 10)
+        {
+            throw new ConfigurationException("Auth:RealName:MinimumLevel must be from 1 to 10.");
+        }
+
+        if (options.RealName.NonceMinutes is < 1 or > 60)
+        {
+            throw new ConfigurationException("Auth:RealName:NonceMinutes must be from 1 to 60.");
+        }
+
+        if (options.SignIn.PerClientPerMinute is < 1 or > 100_000 || options.SignIn.PerCodePerFiveMinutes is < 1 or > 100)
+        {
+            throw new ConfigurationException("Auth:SignIn:PerClientPerMinute must be from 1 to 100000 and Auth:SignIn:PerCodePerFiveMinutes from 1 to 100.");
+        }
+
+        options.RequireRealName ??= isProduction;
         return options;
+    }
+
+    /// <summary>Whether two issuer URLs name the same issuer (a trailing '/' aside).</summary>
+    public static bool SameIssuer(string? a, string? b) =>
+        !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b)
+        && string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.Ordinal);
+
+    private static void CheckIssuer(string name, string? authority, string audienceName, string? audience)
+    {
+        if (string.IsNullOrWhiteSpace(authority))
+        {
+            if (!string.IsNullOrWhiteSpace(audience))
+            {
+                throw new ConfigurationException($"{audienceName} is set but {name} is not; give the OpenID Connect issuer too.");
+            }
+
+            return;
+        }
+
+        if (!Uri.TryCreate(authority, UriKind.Absolute, out var uri)
+            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            throw new ConfigurationException($"{name}='{authority}' is not the https URL of an OpenID Connect issuer (http is allowed on loopback only).");
+        }
+
+        if (string.IsNullOrWhiteSpace(audience))
+        {
+            throw new ConfigurationException($"{name} is set but {audienceName} is not; tokens must be checked for their audience.");
+        }
     }
 
     public static HttpOptions Http(IConfiguration configuration)

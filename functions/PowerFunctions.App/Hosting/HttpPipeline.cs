@@ -14,7 +14,7 @@ namespace PowerFunctions.App.Hosting;
 /// function's access attribute; the function; and every failure as problem+json, with no internals, in
 /// every environment.
 /// </summary>
-public sealed class HttpPipeline(TokenService tokens, IOptions<HttpOptions> httpOptions, ILogger<HttpPipeline> logger, Telemetry telemetry)
+public sealed class HttpPipeline(Authenticator authenticator, IOptions<HttpOptions> httpOptions, ILogger<HttpPipeline> logger, Telemetry telemetry)
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
@@ -154,7 +154,9 @@ public sealed class HttpPipeline(TokenService tokens, IOptions<HttpOptions> http
 
     /// <summary>
     /// The caller of <paramref name="function"/>. A 401 says only that the token is missing or invalid: why a
-    /// token failed (IdentityModel's message names the key) is logged at Debug, never answered.
+    /// token failed (IdentityModel's message names the key) is logged at Debug, never answered. Where the
+    /// production issuer's keys cannot be fetched at all, a protected route answers 503
+    /// <c>auth.issuer_unavailable</c> (the token may be good: the client should retry, not sign in again).
     /// </summary>
     private async Task<Caller?> AuthenticateAsync(HttpFunction function, HttpRequest request)
     {
@@ -171,11 +173,13 @@ public sealed class HttpPipeline(TokenService tokens, IOptions<HttpOptions> http
             return access.IsPublic ? null : throw Problems.TokenInvalid();
         }
 
-        var (caller, error) = await tokens.ValidateAsync(value["Bearer ".Length..].Trim()).ConfigureAwait(false);
+        var (caller, unavailable) = await authenticator.AuthenticateAsync(value["Bearer ".Length..].Trim(), request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (caller is null)
         {
-            logger.LogDebug("{Function}: token refused: {Reason}", function.Name, error);
-            return access.IsPublic ? null : throw Problems.TokenInvalid();
+            logger.LogDebug("{Function}: token refused", function.Name);
+            return access.IsPublic ? null
+                : unavailable ? throw new ProblemException(503, "auth.issuer_unavailable", "身份认证服务暂不可用，请稍后重试", "the token issuer's keys cannot be fetched now", extensions: new Dictionary<string, object?> { ["retryAfter"] = 30 })
+                : throw Problems.TokenInvalid();
         }
 
         if (!access.IsPublic && access.Roles.Count > 0 && !access.Roles.Any(caller.IsInRole))

@@ -9,9 +9,13 @@ using PowerFunctions.App.Features.Cases;
 using PowerFunctions.App.Features.Catalog;
 using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Complaints;
+using PowerFunctions.App.Features.Enforcement;
 using PowerFunctions.App.Features.Evaluations;
+using PowerFunctions.App.Features.Experts;
+using PowerFunctions.App.Features.Guidance;
 using PowerFunctions.App.Features.Messaging;
 using PowerFunctions.App.Features.Outbox;
+using PowerFunctions.App.Features.SignIn;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.App.Pages;
@@ -120,7 +124,7 @@ public static class PowerFunctionsHost
     {
         var storage = AppSettings.Storage(configuration);
         var clock = AppSettings.Clock(configuration, environment);
-        var auth = AppSettings.Auth(configuration);
+        var auth = AppSettings.Auth(configuration, environment.IsProduction());
         var http = AppSettings.Http(configuration);
         var queues = AppSettings.Queues(configuration);
         var telemetry = AppSettings.Telemetry(configuration);
@@ -134,7 +138,7 @@ public static class PowerFunctionsHost
         services.AddSingleton(new SeedOptions { Catalog = AppSettings.SeedCatalog(configuration, environment) });
         services.AddSingleton(CreateClock(clock));
         services.AddSingleton(CreateStorage(storage));
-        services.AddSingleton<TokenService>();
+        services.AddTokenAuthentication(auth, environment.IsProduction());
         services.AddSingleton<Telemetry>();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<FunctionInvoker>();
@@ -178,14 +182,20 @@ public static class PowerFunctionsHost
         services.AddSingleton<IStartupTask, CalendarTableStartup>();
 
         services.AddSingleton<CatalogStore>();
+        services.AddSingleton<ITimerHandler, CatalogRevisionTimerHandler>();
+        services.AddSingleton<ICalendarObserver, CatalogCalendarObserver>();
         services.AddSingleton<ICatalogLookup, CatalogLookupService>();
         services.AddSingleton<IStartupTask, CatalogTablesStartupTask>();
         services.AddSingleton<IStartupTask, CatalogSeedStartupTask>();
         services.AddDocuments();
 
         services.AddComplaints(configuration);
+        services.AddExperts();
         services.AddCases();
         services.AddEvaluations();
+        services.AddEnforcement();
+        services.AddGuidance();
+        services.AddSignIn();
     }
 
     /// <summary>

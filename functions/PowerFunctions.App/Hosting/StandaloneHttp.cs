@@ -6,7 +6,7 @@ namespace PowerFunctions.App.Hosting;
 
 /// <summary>
 /// Standalone mode's HTTP surface: every HTTP function becomes an ASP.NET Core route under <c>/api</c> (the
-/// Functions default route prefix) with its methods, run through <see cref="HttpPipeline"/>. A known path
+/// Functions default route prefix) with its methods — a <c>.well-known/</c> one also at the root —, run through <see cref="HttpPipeline"/>. A known path
 /// with another method answers 405 with <c>Allow</c>, any other path 404; every unhandled error anywhere
 /// answers problem+json 500 (never the Development exception page); every answer carries
 /// <c>X-Correlation-Id</c>.
@@ -43,9 +43,15 @@ public static class StandaloneHttp
         {
             app.MapMethods($"/{RoutePrefix}/{function.Route}", function.Methods, context => ServeAsync(context, function, pipeline, invoker))
                 .WithName(function.Name);
+            if (IsWellKnown(function))
+            {
+                app.MapMethods($"/{function.Route}", function.Methods, context => ServeAsync(context, function, pipeline, invoker));
+            }
         }
 
-        var routes = index.Http.Select(f => (Matcher: RouteMatcher.Create($"{RoutePrefix}/{f.Route}"), f.Methods)).ToList();
+        var routes = index.Http.Select(f => (Matcher: RouteMatcher.Create($"{RoutePrefix}/{f.Route}"), f.Methods))
+            .Concat(index.Http.Where(IsWellKnown).Select(f => (Matcher: RouteMatcher.Create(f.Route), f.Methods)))
+            .ToList();
         app.MapFallback("{*path}", (HttpContext context) =>
         {
             var path = context.Request.Path;
@@ -55,6 +61,13 @@ public static class StandaloneHttp
                 : HttpPipeline.WriteProblemAsync(context, Problems.RouteNotFound(path));
         });
     }
+
+    /// <summary>
+    /// A function under <c>.well-known/</c> (RFC 8615: such documents live at the site's root) is also served at
+    /// <c>/{route}</c>, standalone. The Functions host puts one route prefix before every function, so there it is
+    /// at <c>/api/{route}</c> only (a front door may rewrite the root path to it).
+    /// </summary>
+    public static bool IsWellKnown(HttpFunction function) => function.Route.StartsWith(".well-known/", StringComparison.Ordinal);
 
     private static Task ServeAsync(HttpContext context, HttpFunction function, HttpPipeline pipeline, FunctionInvoker invoker) =>
         pipeline.InvokeAsync(context, function, () => invoker.InvokeHttpAsync(function, context));

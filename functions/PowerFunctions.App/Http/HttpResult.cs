@@ -32,8 +32,14 @@ public sealed record HttpResult(int StatusCode, byte[] Body, string? ContentType
     public static HttpResult Text(int statusCode, string body, string contentType) =>
         new(statusCode, System.Text.Encoding.UTF8.GetBytes(body), contentType, NoHeaders);
 
-    public static HttpResult Problem(ProblemException problem) =>
-        new(problem.Status, JsonSerializer.SerializeToUtf8Bytes(Problems.Body(problem), JsonDefaults.Options), Problems.ContentType, NoHeaders);
+    /// <summary>The problem+json answer; a problem with a <c>retryAfter</c> extension (seconds) also gets the <c>Retry-After</c> header.</summary>
+    public static HttpResult Problem(ProblemException problem)
+    {
+        var result = new HttpResult(problem.Status, JsonSerializer.SerializeToUtf8Bytes(Problems.Body(problem), JsonDefaults.Options), Problems.ContentType, NoHeaders);
+        return problem.Extensions?.GetValueOrDefault("retryAfter") is int seconds and >= 0
+            ? result.WithHeader("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : result;
+    }
 
     public HttpResult WithHeader(string name, string value)
     {

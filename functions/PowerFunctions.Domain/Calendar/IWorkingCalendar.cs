@@ -27,27 +27,13 @@ public interface IWorkingCalendar
 
     /// <summary>
     /// True when <paramref name="year"/>'s official schedule is loaded. A date computed into a year
-    /// without one counts weekends only and is provisional. (Default for simple fakes: every year is loaded.)
+    /// without one counts weekends only and is provisional.
     /// </summary>
-    bool HasSchedule(int year) => true;
+    bool HasSchedule(int year);
 
     /// <summary>
     /// The working day that lies <paramref name="days"/> working days before <paramref name="date"/>
     /// (1 = the last working day before it); <paramref name="date"/> itself for 0.
     /// </summary>
-    DateOnly WorkingDaysBefore(DateOnly date, int days)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(days);
-        var d = date;
-        for (var left = days; left > 0;)
-        {
-            d = d.AddDays(-1);
-            if (IsWorkingDay(d))
-            {
-                left--;
-            }
-        }
-
-        return d;
-    }
+    DateOnly WorkingDaysBefore(DateOnly date, int days);
 }

@@ -14,10 +14,12 @@ public enum CaseAction
     Suspend,
     Resume,
     Extend,
+    JointOpinion,
     Decide,
     Deliver,
     Withdraw,
     Objection,
+    ObjectionAnswer,
 
     /// <summary>Timer: no notice and no acceptance within 5 wd (行政许可法 第三十二条).</summary>
     DeemedAcceptance,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using PowerFunctions.Domain.Common;
 
 namespace PowerFunctions.Domain.Cases;
@@ -13,8 +14,12 @@ public static class CaseChain
     /// <summary>What the first event links to.</summary>
     public const string Genesis = HashChain.Genesis;
 
-    /// <summary>The JSON of event data: camelCase, dates as yyyy-MM-dd, Chinese unescaped. Deterministic for one data value.</summary>
-    public static JsonSerializerOptions DataOptions => HashChain.DataOptions;
+    /// <summary>
+    /// The JSON of event data: the shared <see cref="HashChain.DataOptions"/> (camelCase, dates as
+    /// yyyy-MM-dd, Chinese unescaped) with enums as their API codes (numbers written by earlier versions
+    /// still read). Deterministic for one data value.
+    /// </summary>
+    public static JsonSerializerOptions DataOptions { get; } = CreateOptions();
 
     /// <summary>The canonical instant text stored and hashed: China offset, milliseconds.</summary>
     public static string FormatInstant(DateTimeOffset at) => HashChain.FormatInstant(at);
@@ -40,4 +45,12 @@ public static class CaseChain
     public static CaseEventData DataOf(CaseEvent e) =>
         (CaseEventData)(JsonSerializer.Deserialize(e.Data, CaseEventTypes.DataTypeOf(e.Type), DataOptions)
             ?? throw new InvalidOperationException($"event {e.Seq} has no data"));
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(HashChain.DataOptions);
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 }

@@ -10,18 +10,6 @@ namespace PowerFunctions.Domain.Cases;
 /// </summary>
 public static class CaseDeadlines
 {
-    private static readonly Dictionary<string, SuspensionReason> Reasons = new(StringComparer.Ordinal)
-    {
-        ["expert-review"] = SuspensionReason.ExpertReview,
-        ["testing"] = SuspensionReason.Testing,
-        ["inspection"] = SuspensionReason.Inspection,
-        ["quarantine"] = SuspensionReason.Quarantine,
-        ["appraisal"] = SuspensionReason.Appraisal,
-        ["hearing"] = SuspensionReason.Hearing,
-        ["bidding"] = SuspensionReason.Bidding,
-        ["auction"] = SuspensionReason.Auction,
-    };
-
     /// <summary>5 wd from the receipt. Source: 行政许可法 第三十二条</summary>
     public static CalendarDate CorrectionNotice(IWorkingCalendar calendar, DateOnly receiptOn) =>
         calendar.AddWorkingDays(receiptOn, CaseRules.CorrectionNoticeWorkingDays);
@@ -39,14 +27,17 @@ public static class CaseDeadlines
         calendar.AddWorkingDays(deliveredOn, CaseRules.ResultPublicationWorkingDays);
 
     /// <summary>The longest extension of the item's limit. Source: 行政许可法 第四十二条</summary>
-    public static int MaxExtension(ItemTerms terms) => ExtensionRules.MaxWorkingDays(terms.JointHandling);
+    public static int MaxExtension(ItemTerms terms) => ExtensionRules.MaxWorkingDays(CaseRules.IsJoint(terms));
 
-    /// <summary>The suspension reason of the deadline arithmetic for an API code. Source: 行政许可法 第四十五条</summary>
-    public static SuspensionReason ReasonOf(string code) => Reasons[code];
-
-    /// <summary>Every clock the case has started, in the order they start.</summary>
+    /// <summary>
+    /// Every clock the case has started, in the order they start: the correction notice; the decision
+    /// (from acceptance, or from receipt for an immediate item); each joint department's opinion; publicity,
+    /// delivery and result publication. The decision and the joint opinions are stopped while the case
+    /// is suspended (行政许可法 第四十五条).
+    /// </summary>
     public static IReadOnlyList<CaseDeadline> Compute(Case c, IWorkingCalendar calendar, DateOnly today)
     {
+        ArgumentNullException.ThrowIfNull(c);
         var list = new List<CaseDeadline>();
         var endedOn = c.WithdrawnOn ?? c.RefusedOn;
 
@@ -54,17 +45,29 @@ public static class CaseDeadlines
         DateOnly? noticeResolved = c.CorrectionNoticeForReceipt == c.ReceiptNo ? c.CorrectionNoticeOn : c.AcceptanceRecordedOn ?? endedOn;
         list.Add(new CaseDeadline(DeadlineKind.CorrectionNotice, c.ReceiptOn, notice.Date, notice.Provisional, noticeResolved));
 
-        if (c.AcceptedOn is { } acceptedOn)
+        var suspensions = c.Suspensions.Select(s => new Suspension(s.From, s.Until, s.Reason)).ToArray();
+        var stopped = c.State == CaseState.Suspended;
+        var extension = c.Extension is { } x ? new Extension(x.WorkingDays, x.ApprovedBy, x.Reason) : null;
+        if (c.Terms.Immediate)
         {
-            var suspensions = c.Suspensions.Select(s => new Suspension(s.From, s.Until, ReasonOf(s.Reason))).ToArray();
-            var extension = c.Extension is { } x ? new Extension(x.WorkingDays, x.ApprovedBy, x.Reason) : null;
-            var due = DecisionDeadline.Compute(calendar, acceptedOn, DecisionLimitInWorkingDays(calendar, c.Terms, acceptedOn), suspensions, extension, today);
-            if (!due.IsSuccess)
-            {
-                throw new InvalidOperationException($"case {c.CaseNo}: {due.Error.Code} {due.Error.Detail}");
-            }
+            var day = CaseRules.ImmediateDecisionDay(calendar, c.ReceiptOn);
+            var due = Required(c, DecisionDeadline.Compute(calendar, day, 0, suspensions, extension, today));
+            list.Add(new CaseDeadline(DeadlineKind.Decision, c.ReceiptOn, due.Date, due.Provisional, c.Decision?.DecidedOn ?? endedOn, Stopped: stopped));
+        }
+        else if (c.AcceptedOn is { } acceptedOn)
+        {
+            var due = Required(c, DecisionDeadline.Compute(calendar, acceptedOn, DecisionLimitInWorkingDays(calendar, c.Terms, acceptedOn), suspensions, extension, today));
+            list.Add(new CaseDeadline(DeadlineKind.Decision, acceptedOn, due.Date, due.Provisional, c.Decision?.DecidedOn ?? c.WithdrawnOn, Stopped: stopped));
+        }
 
-            list.Add(new CaseDeadline(DeadlineKind.Decision, acceptedOn, due.Value.Date, due.Value.Provisional, c.Decision?.DecidedOn ?? c.WithdrawnOn));
+        if (c.AcceptedOn is { } jointFrom)
+        {
+            foreach (var department in c.Terms.JointHandling?.Departments ?? [])
+            {
+                var due = Required(c, DecisionDeadline.Compute(calendar, jointFrom, department.LimitDays, suspensions, null, today));
+                var given = c.JointOpinions.FirstOrDefault(o => o.Department == department.Code)?.GivenOn;
+                list.Add(new CaseDeadline(DeadlineKind.JointOpinion, jointFrom, due.Date, due.Provisional, given ?? c.WithdrawnOn, department.Code, stopped));
+            }
         }
 
         if (c.Decision is { } decision)
@@ -91,6 +94,15 @@ public static class CaseDeadlines
     }
 
     /// <summary>
+    /// The decision due date as it stands at acceptance on <paramref name="acceptedOn"/> (before any
+    /// suspension or extension): printed on the acceptance notice. Source: 行政许可法 第三十二条, 第四十二条
+    /// </summary>
+    public static DateOnly DecisionDueAtAcceptance(IWorkingCalendar calendar, ItemTerms terms, DateOnly receiptOn, DateOnly acceptedOn) =>
+        terms.Immediate
+            ? CaseRules.ImmediateDecisionDay(calendar, receiptOn)
+            : calendar.AddWorkingDays(acceptedOn, DecisionLimitInWorkingDays(calendar, terms, acceptedOn)).Date;
+
+    /// <summary>
     /// The promised limit in working days. Most items promise working days (行政许可法 第八十二条); an
     /// item whose catalog limit is in calendar days (e.g. 60 cd for a penalty) ends on that calendar day,
     /// rolled to a working day (民法典 第二百零三条), and is expressed here as the working days up to it so
@@ -108,4 +120,7 @@ public static class CaseDeadlines
         var end = calendar.AddCalendarDays(acceptedOn, terms.PromisedWorkingDays).Date;
         return calendar.WorkingDaysBetween(acceptedOn, end);
     }
+
+    private static CalendarDate Required(Case c, Common.Result<CalendarDate> due) =>
+        due.IsSuccess ? due.Value : throw new InvalidOperationException($"case {c.CaseNo}: {due.Error.Code} {due.Error.Detail}");
 }

@@ -16,8 +16,10 @@ public static class CaseEventTypes
     public const string Suspended = "suspended";
     public const string Resumed = "resumed";
     public const string Extended = "extended";
+    public const string JointOpinionGiven = "joint-opinion-given";
     public const string Decided = "decided";
     public const string ObjectionFiled = "objection-filed";
+    public const string ObjectionAnswered = "objection-answered";
     public const string PublicityEnded = "publicity-ended";
     public const string Delivered = "delivered";
     public const string ResultPublished = "result-published";
@@ -39,8 +41,10 @@ public static class CaseEventTypes
         [Suspended] = typeof(CaseEventData.Suspended),
         [Resumed] = typeof(CaseEventData.Resumed),
         [Extended] = typeof(CaseEventData.Extended),
+        [JointOpinionGiven] = typeof(CaseEventData.JointOpinionGiven),
         [Decided] = typeof(CaseEventData.Decided),
         [ObjectionFiled] = typeof(CaseEventData.ObjectionFiled),
+        [ObjectionAnswered] = typeof(CaseEventData.ObjectionAnswered),
         [PublicityEnded] = typeof(CaseEventData.PublicityEnded),
         [Delivered] = typeof(CaseEventData.Delivered),
         [ResultPublished] = typeof(CaseEventData.ResultPublished),

@@ -10,7 +10,7 @@ public static class CaseStateMachine
     private static readonly CaseAction[] InReview =
     [
         CaseAction.Review, CaseAction.SiteInspection, CaseAction.ExpertDraw, CaseAction.CollectiveDecision,
-        CaseAction.Suspend, CaseAction.Extend, CaseAction.Decide, CaseAction.Withdraw,
+        CaseAction.Suspend, CaseAction.Extend, CaseAction.JointOpinion, CaseAction.Decide, CaseAction.Withdraw,
     ];
 
     private static readonly Dictionary<CaseState, CaseAction[]> Allowed = new()
@@ -19,10 +19,10 @@ public static class CaseStateMachine
         [CaseState.CorrectionRequested] = [CaseAction.Supplement, CaseAction.Refuse, CaseAction.Withdraw],
         [CaseState.Accepted] = InReview,
         [CaseState.UnderReview] = InReview,
-        [CaseState.Suspended] = [CaseAction.Resume, CaseAction.Withdraw],
+        [CaseState.Suspended] = [CaseAction.Resume, CaseAction.JointOpinion, CaseAction.Withdraw],
         [CaseState.Decided] = [CaseAction.Deliver],
-        [CaseState.InPublicity] = [CaseAction.Objection, CaseAction.EndPublicity],
-        [CaseState.AwaitingDelivery] = [CaseAction.Deliver],
+        [CaseState.InPublicity] = [CaseAction.Objection, CaseAction.ObjectionAnswer, CaseAction.EndPublicity],
+        [CaseState.AwaitingDelivery] = [CaseAction.ObjectionAnswer, CaseAction.Deliver],
         [CaseState.Delivered] = [CaseAction.PublishResult],
         [CaseState.Refused] = [],
         [CaseState.Closed] = [],

@@ -1,4 +1,4 @@
 namespace PowerFunctions.Domain.Cases;
 
-/// <summary>One attendee's vote at a collective decision: <c>approve</c>, <c>deny</c> or <c>abstain</c>.</summary>
-public sealed record CollectiveVote(string Name, string Vote, string? Opinion);
+/// <summary>One attendee's vote at a collective decision.</summary>
+public sealed record CollectiveVote(string Name, Vote Vote, string? Opinion);

@@ -40,17 +40,26 @@ public sealed record ItemTerms
     /// <summary>Approvals are posted publicly for 7 cd; false for confidential items.</summary>
     public required bool Publicised { get; init; }
 
+    /// <summary>涉密: kept out of the public catalog and every public list (seed 001 §四(一)3; <see cref="CatalogVisibility"/>).</summary>
+    public bool Confidential { get; init; }
+
     /// <summary>An expert review must precede the decision.</summary>
     public required bool ExpertReview { get; init; }
+
+    /// <summary>The field of the expert register the experts of this item are drawn from.</summary>
+    public string? ExpertField { get; init; }
 
     /// <summary>A collective decision (处务会/案审会) must precede the decision.</summary>
     public required bool CollectiveDecision { get; init; }
 
+    /// <summary>A signed site-inspection record must precede the decision (seed 000 §5(二)6).</summary>
+    public bool SiteInspection { get; init; }
+
     /// <summary>接办分离: reviewers must differ from the acceptor.</summary>
     public required bool SeparateAcceptance { get; init; }
 
-    /// <summary>Joint handling (联合办理): extension of 15 wd instead of 10.</summary>
-    public required bool JointHandling { get; init; }
+    /// <summary>Joint handling (联合审批): the lead and the departments giving opinions; null for one department alone (行政许可法 第二十六条, 第四十二条第二款).</summary>
+    public JointHandling? JointHandling { get; init; }
 
     /// <summary>Codes of the materials an application must include.</summary>
     public required IReadOnlyList<MaterialTerm> Materials { get; init; }

@@ -56,15 +56,29 @@ public sealed record PowerItem
 
     public string? ConfidentialityBasis { get; init; }
 
+    /// <summary>
+    /// 涉密: the power itself is kept out of the public catalog and every public list (publicity,
+    /// results); only staff of its department and supervisors see it (<see cref="CatalogVisibility"/>).
+    /// A confidential item is never publicised and states its <see cref="ConfidentialityBasis"/>.
+    /// Source: seed 001 §四(一)3.
+    /// </summary>
+    public bool Confidential { get; init; }
+
     public bool ExpertReview { get; init; }
 
+    /// <summary>The field (专业领域) of the expert register experts are drawn from, for an item that requires an expert review.</summary>
+    public string? ExpertField { get; init; }
+
     public bool CollectiveDecision { get; init; }
+
+    /// <summary>现场核查: a site inspection by two or more staff with a signed record must precede the decision. Source: seed 000 §5(二)6.</summary>
+    public bool SiteInspection { get; init; }
 
     /// <summary>接办分离: whoever accepts a case may not review it.</summary>
     public bool SeparateAcceptance { get; init; }
 
-    /// <summary>联合办理 (行政许可法 第四十二条: 45 wd, +15).</summary>
-    public bool JointHandling { get; init; }
+    /// <summary>联合审批: the lead department and the departments giving opinions; null when one department handles the item alone (行政许可法 第二十六条, 第四十二条第二款).</summary>
+    public JointHandling? JointHandling { get; init; }
 
     /// <summary>廉政风险等级 A (high), B or C.</summary>
     public string RiskLevel { get; init; } = "C";
@@ -233,6 +247,22 @@ public sealed record PowerItem
         return this with { PendingBasisChange = PowerItemRules.RevisionDeadlines(changedOn, description.Trim(), calendar), UpdatedAt = now };
     }
 
+    /// <summary>
+    /// This item with the deadlines of its pending legal-basis change computed again under
+    /// <paramref name="calendar"/> (a changed official schedule), or null when they stay where they are.
+    /// Source: seed 002 第十条; seed 001; the rule of <see cref="Deadlines.DeadlineRedating"/>.
+    /// </summary>
+    public PowerItem? RedateRevision(IWorkingCalendar calendar)
+    {
+        if (PendingBasisChange is not { } pending)
+        {
+            return null;
+        }
+
+        var redated = PowerItemRules.RevisionDeadlines(pending.ChangedOn, pending.Description, calendar);
+        return redated == pending ? null : this with { PendingBasisChange = redated };
+    }
+
     /// <summary>True when a legal-basis change is pending past its 7-day revision deadline on <paramref name="today"/>.</summary>
     public bool IsRevisionOverdue(DateOnly today) => PendingBasisChange is { } p && today > p.RevisionDue;
 
@@ -255,9 +285,12 @@ public sealed record PowerItem
         LimitUnit = PromisedLimit.Unit,
         StageLimits = StageLimits,
         Substantive = ReviewMode == ReviewMode.Substantive,
-        Publicised = Publicised,
+        Publicised = Publicised && !Confidential,
+        Confidential = Confidential,
         ExpertReview = ExpertReview,
+        ExpertField = ExpertField,
         CollectiveDecision = CollectiveDecision,
+        SiteInspection = SiteInspection,
         SeparateAcceptance = SeparateAcceptance,
         JointHandling = JointHandling,
         Materials = Materials.Select(m => new MaterialTerm(m.Code, m.Name, m.Required)).ToList(),

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PowerFunctions.Domain.Calendar;
 using PowerFunctions.Domain.Common;
+using PowerFunctions.Domain.Deadlines;
 
 namespace PowerFunctions.Domain.Catalog;
 
@@ -13,11 +14,17 @@ public static partial class PowerItemRules
 {
     public const string InvalidItemCode = "catalog.invalid_item";
 
-    /// <summary>Suspension reasons whose time is not counted in the limit. Source: 行政许可法 第四十五条.</summary>
-    public static IReadOnlySet<string> ExcludableProcedures { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "expert-review", "testing", "inspection", "quarantine", "appraisal", "hearing", "bidding", "auction",
-    };
+    /// <summary>The statutory limit of joint handling, in working days. Source: 行政许可法 第四十二条第二款.</summary>
+    public const int JointLegalWorkingDays = 45;
+
+    /// <summary>Days (calendar days, last day rolled to a working day) to revise an entry after its legal basis changed. Source: seed 002 第十条.</summary>
+    public const int RevisionDays = 7;
+
+    /// <summary>Working days to revise the flowchart after the legal basis changed. Source: seed 001.</summary>
+    public const int FlowchartRevisionWorkingDays = 20;
+
+    /// <summary>The supervision alert raised, once, when an entry's revision deadline passed unrevised. Source: seed 002 第十条.</summary>
+    public const string RevisionAlertKind = "catalog-revision";
 
     public static IReadOnlySet<string> RiskLevels { get; } = new HashSet<string>(StringComparer.Ordinal) { "A", "B", "C" };
 
@@ -66,8 +73,10 @@ public static partial class PowerItemRules
         LicensingStatesConditions(item, errors);
         FeesHaveBasis(item, errors);
         ExcludedProceduresAreStatutory(item, errors);
+        ExpertReviewNamesItsField(item, errors);
         DiscretionNeedsSubstantiveReview(item, errors);
         ConfidentialStatesBasis(item, errors);
+        JointHandlingIsWellFormed(item, errors);
         RiskLevelIsGraded(item, errors);
         ChannelsAndRightsArePublished(item, errors);
         DiscretionBenchmarkRules.Check(item, errors);
@@ -176,6 +185,11 @@ public static partial class PowerItemRules
             if (item.ExpertReview || item.CollectiveDecision)
             {
                 Add(errors, "handlingType", "需专家评审或集体讨论的事项不能作为即办件");
+            }
+
+            if (item.JointHandling is not null)
+            {
+                Add(errors, "handlingType", "联合审批事项不能作为即办件");
             }
         }
         else if (item.PromisedLimit.Days < 1)
@@ -373,12 +387,12 @@ public static partial class PowerItemRules
     /// </summary>
     public static void ExcludedProceduresAreStatutory(PowerItem item, Dictionary<string, List<string>> errors)
     {
-        foreach (var procedure in item.ExcludedProcedures.Where(p => !ExcludableProcedures.Contains(p)))
+        foreach (var procedure in item.ExcludedProcedures.Where(p => ApiCode<SuspensionReason>.Parse(p) is null))
         {
-            Add(errors, "excludedProcedures", $"“{procedure}”不是法定可不计入时限的程序（{string.Join(", ", ExcludableProcedures)}）");
+            Add(errors, "excludedProcedures", $"“{procedure}”不是法定可不计入时限的程序（{string.Join(", ", ApiCode<SuspensionReason>.Codes)}）");
         }
 
-        if (item.ExpertReview && !item.ExcludedProcedures.Contains("expert-review"))
+        if (item.ExpertReview && !item.ExcludedProcedures.Contains(ApiCode<SuspensionReason>.Of(SuspensionReason.ExpertReview)))
         {
             Add(errors, "excludedProcedures", "需专家评审的事项须将专家评审（expert-review）列为不计入时限的程序");
         }
@@ -396,12 +410,85 @@ public static partial class PowerItemRules
         }
     }
 
-    /// <summary>Approvals are posted for a week; a confidential item is not, and states why. Source: seed 000 §5(二)7.</summary>
+    /// <summary>
+    /// Approvals are posted for a week; an item that is not, states why; a 涉密 item is never posted.
+    /// Source: seed 000 §5(二)7; seed 001 §四(一)3.
+    /// </summary>
     public static void ConfidentialStatesBasis(PowerItem item, Dictionary<string, List<string>> errors)
     {
-        if (!item.Publicised && string.IsNullOrWhiteSpace(item.ConfidentialityBasis))
+        if ((!item.Publicised || item.Confidential) && string.IsNullOrWhiteSpace(item.ConfidentialityBasis))
         {
             Add(errors, "confidentialityBasis", "不予公示的事项须写明不公示的依据（国家秘密、商业秘密或个人隐私）");
+        }
+
+        if (item.Confidential && item.Publicised)
+        {
+            Add(errors, "publicised", "涉密事项不得公示");
+        }
+    }
+
+    /// <summary>
+    /// An item that requires an expert review names the field of the expert register its experts are
+    /// drawn from (专家库 管用分离: the draw takes the register's available experts of that field).
+    /// Source: seed 000 §5(三)2; seed 000 配套2.
+    /// </summary>
+    public static void ExpertReviewNamesItsField(PowerItem item, Dictionary<string, List<string>> errors)
+    {
+        if (item.ExpertReview && string.IsNullOrWhiteSpace(item.ExpertField))
+        {
+            Add(errors, "expertField", "需专家评审的事项须写明专家库的专业领域");
+        }
+    }
+
+    /// <summary>
+    /// Joint handling: the lead is the item's own department (it receives and delivers); at least one
+    /// other department gives an opinion, each named once, with its own limit of at least one working
+    /// day within the promised limit; the statutory limit is at most 45 working days.
+    /// Source: 行政许可法 第二十六条, 第四十二条第二款.
+    /// </summary>
+    public static void JointHandlingIsWellFormed(PowerItem item, Dictionary<string, List<string>> errors)
+    {
+        if (item.JointHandling is not { } joint)
+        {
+            return;
+        }
+
+        if (!string.Equals(joint.Lead, item.Department?.Code, StringComparison.Ordinal))
+        {
+            Add(errors, "jointHandling.lead", "联合审批的牵头部门须为本事项的实施主体（统一受理、统一送达）");
+        }
+
+        if (joint.Departments.Count == 0)
+        {
+            Add(errors, "jointHandling.departments", "联合审批须列明提出意见的其他部门");
+        }
+
+        foreach (var duplicate in joint.Departments.GroupBy(d => d.Code, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            Add(errors, "jointHandling.departments", $"部门“{duplicate.Key}”重复");
+        }
+
+        for (var i = 0; i < joint.Departments.Count; i++)
+        {
+            var d = joint.Departments[i];
+            if (string.IsNullOrWhiteSpace(d.Code) || !DepartmentCodePattern().IsMatch(d.Code) || string.IsNullOrWhiteSpace(d.Name))
+            {
+                Add(errors, $"jointHandling.departments[{i}]", "须写明部门编码和名称");
+            }
+            else if (string.Equals(d.Code, joint.Lead, StringComparison.Ordinal))
+            {
+                Add(errors, $"jointHandling.departments[{i}]", "牵头部门不另行提出意见");
+            }
+
+            if (d.LimitDays < 1 || (item.PromisedLimit is not null && d.LimitDays > item.PromisedLimit.Days))
+            {
+                Add(errors, $"jointHandling.departments[{i}].limitDays", $"部门意见时限须在 1 至承诺时限（{item.PromisedLimit?.Days}天）之间");
+            }
+        }
+
+        if (item.LegalLimit is { } legal && (legal.Unit != LimitUnit.Working || legal.Days > JointLegalWorkingDays))
+        {
+            Add(errors, "legalLimit", $"联合办理的法定时限为 {JointLegalWorkingDays} 个工作日以内");
         }
     }
 
@@ -450,10 +537,24 @@ public static partial class PowerItemRules
     /// </summary>
     public static BasisChange RevisionDeadlines(DateOnly changedOn, string description, IWorkingCalendar calendar)
     {
-        var entry = calendar.AddCalendarDays(changedOn, 7);
-        var flowchart = calendar.AddWorkingDays(changedOn, 20);
+        var entry = RevisionPeriod(changedOn).DueUnder(calendar);
+        var flowchart = FlowchartRevisionPeriod(changedOn).DueUnder(calendar);
         return new BasisChange(changedOn, description, entry.Date, flowchart.Date, entry.Provisional || flowchart.Provisional);
     }
+
+    /// <summary>The entry's revision period: 7 calendar days from the change. Source: seed 002 第十条.</summary>
+    public static DeadlinePeriod RevisionPeriod(DateOnly changedOn) => new(changedOn, RevisionDays, PeriodUnit.Calendar);
+
+    /// <summary>The flowchart's revision period: 20 working days from the change. Source: seed 001.</summary>
+    public static DeadlinePeriod FlowchartRevisionPeriod(DateOnly changedOn) => new(changedOn, FlowchartRevisionWorkingDays, PeriodUnit.Working);
+
+    /// <summary>
+    /// When the red alert of an unrevised entry is due: the end (China) of its revision deadline; null
+    /// when no legal-basis change is pending. Raised once (one alert per item and kind), and only if the
+    /// change is still pending then. Source: seed 002 第十条; municipal 电子监察 rules (red once expired).
+    /// </summary>
+    public static DateTimeOffset? RevisionAlertAt(PowerItem item) =>
+        item.PendingBasisChange is { } pending ? AlertRules.RedFrom(pending.RevisionDue) : null;
 
     private static int LongestPath(Flowchart chart)
     {

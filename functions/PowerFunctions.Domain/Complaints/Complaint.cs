@@ -30,7 +30,7 @@ public sealed partial class Complaint
     private readonly List<ComplaintEventData.Answered> _answers = [];
     private readonly List<ComplaintEventData.FollowedUp> _followUps = [];
     private readonly List<ComplaintEventData.Reopened> _reopenings = [];
-    private readonly List<DocumentRef> _documents = [];
+    private readonly List<RecordedDocument> _documents = [];
 
     private Complaint(string ticketNo, IEnumerable<ComplaintEvent> events)
     {
@@ -124,7 +124,7 @@ public sealed partial class Complaint
 
     public DateOnly? ClosedOn { get; private set; }
 
-    public IReadOnlyList<DocumentRef> Documents => _documents;
+    public IReadOnlyList<RecordedDocument> Documents => _documents;
 
     /// <summary>A petition-type matter (信访工作条例): accepted, then answered within the petition limits.</summary>
     public bool IsPetition => Terms.Answer.Petition;

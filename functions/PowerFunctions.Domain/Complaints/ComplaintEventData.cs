@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PowerFunctions.Domain.Cases;
+using PowerFunctions.Domain.Common;
 
 namespace PowerFunctions.Domain.Complaints;
 
@@ -10,7 +11,7 @@ namespace PowerFunctions.Domain.Complaints;
 public abstract record ComplaintEventData
 {
     [JsonPropertyOrder(100)]
-    public DocumentRef? Document { get; init; }
+    public RecordedDocument? Document { get; init; }
 
     /// <summary>The ticket was received, routed to <paramref name="Department"/> (null: none yet) under <paramref name="Terms"/>.</summary>
     public sealed record Received(

@@ -1,4 +1,5 @@
 using PowerFunctions.Domain.Cases;
+using PowerFunctions.Domain.Common;
 
 namespace PowerFunctions.Domain.Complaints;
 
@@ -10,5 +11,5 @@ public sealed record ComplaintEventDraft(ComplaintEventData Data, ComplaintDocum
 {
     public string Type => ComplaintEventTypes.TypeOf(Data);
 
-    public ComplaintEventDraft WithDocument(DocumentRef issued) => this with { Data = Data with { Document = issued } };
+    public ComplaintEventDraft WithDocument(RecordedDocument issued) => this with { Data = Data with { Document = issued } };
 }

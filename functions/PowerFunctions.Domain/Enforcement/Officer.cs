@@ -6,7 +6,7 @@ namespace PowerFunctions.Domain.Enforcement;
 /// <summary>
 /// An enforcement officer in the register (执法人员): the token subject the officer signs in with, name,
 /// department, the certificate (执法证件) number, its validity (both days included) and the fields
-/// (执法类别) it covers. Kept by an admin (<see cref="Register"/>); checked by <see cref="OfficerRules"/>;
+/// (执法类别) it covers — none listed: every field of its department (综合执法证件). Kept by an admin (<see cref="Register"/>); checked by <see cref="OfficerRules"/>;
 /// shown to the public only as <see cref="OfficerPublicView"/>.
 /// </summary>
 public sealed partial record Officer(
@@ -39,7 +39,7 @@ public sealed partial record Officer(
 
         if (string.IsNullOrWhiteSpace(certificateNo) || !CertificatePattern().IsMatch(certificateNo.Trim()))
         {
-            errors["certificateNo"] = ["执法证号须为4至32位字母、数字或短横线（可冠以省份简称）"];
+            errors["certificateNo"] = ["执法证号须为4至40位汉字、字母、数字、短横线或下划线"];
         }
 
         if (validFrom is null)
@@ -57,9 +57,9 @@ public sealed partial record Officer(
         }
 
         var cleaned = (fields ?? []).Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f!.Trim()).Distinct(StringComparer.Ordinal).ToArray();
-        if (cleaned.Length == 0 || cleaned.Length != (fields?.Count ?? 0) || cleaned.Any(f => f.Length > 50))
+        if (cleaned.Length != (fields?.Count ?? 0) || cleaned.Any(f => f.Length > 50))
         {
-            errors["fields"] = ["须列明证件载明的执法类别（每项不为空、不重复、不超过50字）"];
+            errors["fields"] = ["证件载明的执法类别每项不为空、不重复、不超过50字（不列明的，证件适用本部门全部执法类别）"];
         }
 
         if (errors.Count > 0)
@@ -73,6 +73,7 @@ public sealed partial record Officer(
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
     private static partial Regex DepartmentPattern();
 
-    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}?[A-Za-z0-9][A-Za-z0-9-]{3,31}$")]
+    /// <summary>A certificate number as printed: 4–40 letters, digits, Chinese characters, dashes or underscores (e.g. 豫D04-0001, 豫应急执字第0001号), nothing that could not be a storage key.</summary>
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}A-Za-z0-9][\p{IsCJKUnifiedIdeographs}A-Za-z0-9_-]{3,39}$")]
     private static partial Regex CertificatePattern();
 }

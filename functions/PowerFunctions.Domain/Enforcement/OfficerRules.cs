@@ -5,7 +5,8 @@ namespace PowerFunctions.Domain.Enforcement;
 /// <summary>
 /// 持证上岗: every enforcement action is taken by an officer who, on the day of the action, holds a
 /// certificate that is valid that day (both ends of its validity included), issued for the department
-/// whose power is exercised and, where the item names a field (执法类别), covering it.
+/// whose power is exercised and, where the item names a field (执法类别), covering it (a certificate that
+/// lists no field covers every field of its department).
 /// Source: 行政处罚法 第四十二条 (具有行政执法资格的执法人员), 第五十五条 (出示执法证件); 国办发〔2018〕118号 (持证上岗、亮证执法).
 /// </summary>
 public static class OfficerRules
@@ -53,7 +54,7 @@ public static class OfficerRules
         {
             CertificateStatus.NotYetValid => $"certificate {officer.CertificateNo} is valid only from {officer.ValidFrom:yyyy-MM-dd}",
             CertificateStatus.Expired => $"certificate {officer.CertificateNo} expired on {officer.ValidTo:yyyy-MM-dd}",
-            _ when !string.IsNullOrEmpty(field) && !officer.Fields.Contains(field, StringComparer.Ordinal) =>
+            _ when !string.IsNullOrEmpty(field) && officer.Fields.Count > 0 && !officer.Fields.Contains(field, StringComparer.Ordinal) =>
                 $"certificate {officer.CertificateNo} does not cover the field {field}",
             _ => null,
         };

@@ -58,10 +58,10 @@ public sealed partial record Party(string Name, PartyIdType IdType, string IdNum
     /// <summary>The id type an API code or Chinese name means, or null.</summary>
     public static PartyIdType? ParseIdType(string? text) => text?.Trim() switch
     {
-        "resident-id" or "身份证" or "居民身份证" => PartyIdType.ResidentId,
+        "resident-id" or "id-card" or "身份证" or "居民身份证" => PartyIdType.ResidentId,
         "passport" or "护照" => PartyIdType.Passport,
-        "other-personal" => PartyIdType.OtherPersonal,
-        "credit-code" or "统一社会信用代码" => PartyIdType.CreditCode,
+        "other-personal" or "其他证件" => PartyIdType.OtherPersonal,
+        "credit-code" or "uscc" or "统一社会信用代码" or "营业执照" => PartyIdType.CreditCode,
         _ => null,
     };
 

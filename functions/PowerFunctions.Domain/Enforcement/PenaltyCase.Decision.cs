@@ -7,7 +7,8 @@ namespace PowerFunctions.Domain.Enforcement;
 public sealed partial class PenaltyCase
 {
     /// <summary>
-    /// 法制审核: the opinion of a legal reviewer who did not investigate the case, and whether it passed.
+    /// 法制审核: the opinion of a legal reviewer who did not investigate the case, and whether it passed
+    /// (not said: passed — the opinion is the review; a failed review is said so explicitly).
     /// Source: 行政处罚法 第五十八条; 国办发〔2018〕118号 (重大执法决定法制审核).
     /// </summary>
     public Result<PenaltyEventDraft> RecordLegalReview(string? opinion, bool? passed, string reviewerSubject, EnforcementContext context)
@@ -24,11 +25,6 @@ public sealed partial class PenaltyCase
             errors["opinion"] = [$"须写明法制审核意见（不超过{MaxTextLength}字）"];
         }
 
-        if (passed is null)
-        {
-            errors["passed"] = ["须写明审核是否通过"];
-        }
-
         if (errors.Count > 0)
         {
             return EnforcementErrors.Invalid(errors);
@@ -39,24 +35,27 @@ public sealed partial class PenaltyCase
             return EnforcementErrors.Forbidden(EnforcementErrors.ReviewerIsInvestigator, "本案调查人员不得进行法制审核", "the legal reviewer investigated this case (行政处罚法第五十八条)");
         }
 
-        return new PenaltyEventDraft(new PenaltyEventData.LegallyReviewed(opinion!.Trim(), passed!.Value, context.Today));
+        return new PenaltyEventDraft(new PenaltyEventData.LegallyReviewed(opinion!.Trim(), passed ?? true, context.Today));
     }
 
     /// <summary>
     /// 集体讨论: the attendees, each one's vote (a vote against comes with the dissenting opinion, recorded),
-    /// and the decision adopted. A decision outside the tier of the circumstance is adopted only with the
-    /// reason for departing from it, and never outside the law. The decision must then follow it.
+    /// and what the meeting decided. It either adopts a decision — an outcome with the penalty and
+    /// circumstance (or the no-penalty ground), which the decision must then follow; outside the tier of
+    /// the circumstance only with the reason for departing from it, never outside the law — or, when
+    /// <paramref name="adopted"/> is null, records that the heads discussed the case and agreed that it be
+    /// decided as the law and the benchmark allow: that satisfies a required collective decision, binds no
+    /// amount, and can never authorise leaving the tier.
     /// Source: 行政处罚法 第五十七条第二款; 国办发〔2022〕27号 (调整适用 须经集体讨论 并记录); seed 000 §5(三)1.
     /// </summary>
     public Result<PenaltyEventDraft> RecordCollectiveDecision(
         IReadOnlyList<string>? attendees,
         IReadOnlyList<MeetingVote>? votes,
         IReadOnlyList<Dissent>? dissent,
-        PenaltyDecisionInput adopted,
+        PenaltyDecisionInput? adopted,
         string? departureReason,
         EnforcementContext context)
     {
-        ArgumentNullException.ThrowIfNull(adopted);
         ArgumentNullException.ThrowIfNull(context);
         if (Check(PenaltyAction.CollectiveDecision, null, context.Today) is { } error)
         {
@@ -95,27 +94,36 @@ public sealed partial class PenaltyCase
             return EnforcementErrors.Invalid(errors);
         }
 
-        var checkedDecision = CheckDecisionInput(adopted, "penalty");
-        if (!checkedDecision.IsSuccess)
-        {
-            return checkedDecision.Error;
-        }
-
-        var fit = checkedDecision.Value;
+        var fit = DiscretionFit.NotApplicable;
         var reason = string.IsNullOrWhiteSpace(departureReason) ? null : departureReason.Trim();
-        if (fit == DiscretionFit.OutsideTier && reason is null)
+        if (adopted is not null)
         {
-            return EnforcementErrors.Refused(EnforcementErrors.DepartureReasonRequired, "突破裁量基准档次须记录理由", "departureReason", "集体讨论决定超出认定情节的档次的，须记录调整适用的理由（国办发〔2022〕27号）");
+            var checkedDecision = CheckDecisionInput(adopted, "penalty");
+            if (!checkedDecision.IsSuccess)
+            {
+                return checkedDecision.Error;
+            }
+
+            fit = checkedDecision.Value;
+            if (adopted.Outcome == PenaltyOutcome.Penalty && !DiscretionRules.InLegalRange(Terms.Discretion, adopted.Penalty!))
+            {
+                return OutsideLegalRange("penalty");
+            }
+
+            if (fit == DiscretionFit.OutsideTier && reason is null)
+            {
+                return EnforcementErrors.Refused(EnforcementErrors.DepartureReasonRequired, "突破裁量基准档次须记录理由", "departureReason", "集体讨论决定超出认定情节的档次的，须记录调整适用的理由（国办发〔2022〕27号）");
+            }
         }
 
         var meeting = new PenaltyEventData.CollectivelyDecided(
             people,
             votes.Select(v => v with { Name = v.Name.Trim(), Opinion = string.IsNullOrWhiteSpace(v.Opinion) ? null : v.Opinion.Trim() }).ToArray(),
             dissent.Select(d => new Dissent(d.Name.Trim(), d.Opinion.Trim())).ToArray(),
-            adopted.Outcome,
-            adopted.Outcome == PenaltyOutcome.Penalty ? adopted.Penalty : null,
-            adopted.Outcome == PenaltyOutcome.Penalty ? adopted.Circumstance : null,
-            adopted.Outcome == PenaltyOutcome.NoPenalty ? adopted.Ground : null,
+            adopted?.Outcome,
+            adopted?.Outcome == PenaltyOutcome.Penalty ? adopted.Penalty : null,
+            adopted?.Outcome == PenaltyOutcome.Penalty ? adopted.Circumstance : null,
+            adopted?.Outcome == PenaltyOutcome.NoPenalty ? adopted.Ground : null,
             fit,
             fit == DiscretionFit.OutsideTier ? reason : null,
             context.Today);
@@ -123,14 +131,15 @@ public sealed partial class PenaltyCase
     }
 
     /// <summary>
-    /// The decision (第五十七条), sealed as the decision document (第五十九条). A penalty needs, in order:
-    /// a prior notice (第四十四条, 第六十二条) whose reply window has ended, or was closed by the party's
-    /// statement (or its waiver) and, where it has the right, its waiver of the hearing or the hearing held
-    /// (第四十五条, 第六十四条); a penalty within the law, no heavier than the notice (第四十四条, 第四十五条);
-    /// within the tier of the circumstance unless a collective decision adopted it with reasons
-    /// (国办发〔2022〕27号); the legal review passed where required (第五十八条); the collective decision where
-    /// required, which the decision follows (第五十七条第二款). No penalty needs its ground (first offence
-    /// only where the item allows it, 第三十三条) and the same review and meeting rules.
+    /// The decision (第五十七条), sealed as the decision document (第五十九条). The decision itself is checked
+    /// first: a penalty within the tier of the circumstance found unless a collective decision adopted it
+    /// with reasons (国办发〔2022〕27号), and within the law. Then the procedure, in order: a prior notice
+    /// (第四十四条, 第六十二条) whose reply window has ended, or was closed by the party's statement (or its
+    /// waiver) and, where it has the right, its waiver of the hearing or the hearing held (第四十五条,
+    /// 第六十四条); no heavier than the notice (第四十四条, 第四十五条); the legal review passed where required
+    /// (第五十八条); the collective decision where required, which the decision follows when it adopted one
+    /// (第五十七条第二款). No penalty needs its ground (first offence only where the item allows it, 第三十三条)
+    /// and the same review and meeting rules.
     /// </summary>
     public Result<PenaltyEventDraft> Decide(PenaltyDecisionInput input, EnforcementContext context)
     {
@@ -146,19 +155,6 @@ public sealed partial class PenaltyCase
             return EnforcementErrors.Invalid("reasons", $"须写明决定的理由（不超过{MaxTextLength}字）");
         }
 
-        if (input.Outcome == PenaltyOutcome.Penalty)
-        {
-            if (LastNotice is not { } notice)
-            {
-                return EnforcementErrors.Conflict(EnforcementErrors.NoticeRequired, "作出行政处罚决定前须告知当事人", "notify the party of the proposed penalty first (行政处罚法第四十四条、第六十二条)");
-            }
-
-            if (!ReplyWindowClosed(notice, context.Today))
-            {
-                return EnforcementErrors.Conflict(EnforcementErrors.ReplyPeriodRunning, "当事人陈述、申辩和要求听证的期限尚未届满", $"the party may reply until {notice.ReplyUntil:yyyy-MM-dd} unless it states, or waives, {(notice.HearingAvailable ? "and waives the hearing " : string.Empty)}first (行政处罚法第四十五条、第六十二条、第六十四条)");
-            }
-        }
-
         var checkedDecision = CheckDecisionInput(input, "penalty");
         if (!checkedDecision.IsSuccess)
         {
@@ -169,7 +165,27 @@ public sealed partial class PenaltyCase
         if (input.Outcome == PenaltyOutcome.Penalty)
         {
             var penalty = input.Penalty!;
-            if (PenaltyRules.IsHeavier(penalty, LastNotice!.Proposed))
+            if (fit == DiscretionFit.OutsideTier && !CollectiveDeparture(penalty, input.Circumstance!.Value))
+            {
+                return OutsideDiscretion(input.Circumstance!.Value, penalty, "penalty");
+            }
+
+            if (!DiscretionRules.InLegalRange(Terms.Discretion, penalty))
+            {
+                return OutsideLegalRange("penalty");
+            }
+
+            if (LastNotice is not { } notice)
+            {
+                return EnforcementErrors.Conflict(EnforcementErrors.NoticeRequired, "作出行政处罚决定前须告知当事人", "notify the party of the proposed penalty first (行政处罚法第四十四条、第六十二条)");
+            }
+
+            if (!ReplyWindowClosed(notice, context.Today))
+            {
+                return EnforcementErrors.Conflict(EnforcementErrors.ReplyPeriodRunning, "当事人陈述、申辩和要求听证的期限尚未届满", $"the party may reply until {notice.ReplyUntil:yyyy-MM-dd} unless it states, or waives, {(notice.HearingAvailable ? "and waives the hearing " : string.Empty)}first (行政处罚法第四十五条、第六十二条、第六十四条)");
+            }
+
+            if (PenaltyRules.IsHeavier(penalty, notice.Proposed))
             {
                 var stated = _statements.Count > 0;
                 return EnforcementErrors.Refused(
@@ -177,13 +193,8 @@ public sealed partial class PenaltyCase
                     stated ? "不得因当事人陈述、申辩而给予更重的处罚" : "决定不得重于已告知的处罚",
                     "penalty",
                     stated
-                        ? $"当事人已陈述申辩，决定不得重于告知的{LastNotice.Proposed.ToChinese()}（行政处罚法第四十五条）"
-                        : $"当事人只被告知了{LastNotice.Proposed.ToChinese()}；更重或者不同的处罚须重新告知（行政处罚法第四十四条）");
-            }
-
-            if (fit == DiscretionFit.OutsideTier && !CollectiveDeparture(penalty, input.Circumstance!.Value))
-            {
-                return OutsideDiscretion(input.Circumstance!.Value, "penalty");
+                        ? $"当事人已陈述申辩，决定不得重于告知的{notice.Proposed.ToChinese()}（行政处罚法第四十五条）"
+                        : $"当事人只被告知了{notice.Proposed.ToChinese()}；更重或者不同的处罚须重新告知（行政处罚法第四十四条）");
             }
         }
 
@@ -228,7 +239,7 @@ public sealed partial class PenaltyCase
         return stated && hearingSettled;
     }
 
-    /// <summary>Validates a decision's parts and answers how it fits the tier (<see cref="DiscretionFit.NotApplicable"/> for no penalty).</summary>
+    /// <summary>Validates a decision's parts and answers how it fits the tier (<see cref="DiscretionFit.NotApplicable"/> for no penalty); the legal range is the caller's next check.</summary>
     private Result<DiscretionFit> CheckDecisionInput(PenaltyDecisionInput input, string field)
     {
         if (!Enum.IsDefined(input.Outcome))
@@ -256,9 +267,7 @@ public sealed partial class PenaltyCase
             return invalid;
         }
 
-        return DiscretionRules.InLegalRange(Terms.Discretion, input.Penalty!)
-            ? DiscretionRules.Assess(Terms.Discretion, input.Circumstance!.Value, input.Penalty!)
-            : OutsideLegalRange(field);
+        return DiscretionRules.Assess(Terms.Discretion, input.Circumstance!.Value, input.Penalty!);
     }
 
     /// <summary>The legal review rule at decision time: required ones exist (after the hearing, if one was held) and the latest review passed. Source: 行政处罚法 第五十八条.</summary>
@@ -276,10 +285,10 @@ public sealed partial class PenaltyCase
             : null;
     }
 
-    /// <summary>The collective decision rule at decision time: a recorded one binds; a required one exists. Source: 行政处罚法 第五十七条第二款.</summary>
+    /// <summary>The collective decision rule at decision time: one that adopted a decision binds; a required one exists (one that adopted none satisfies it). Source: 行政处罚法 第五十七条第二款.</summary>
     private DomainError? CollectiveProblem(PenaltyDecisionInput input, DiscretionFit fit)
     {
-        if (CollectiveDecision is { } meeting)
+        if (CollectiveDecision is { Outcome: not null } meeting)
         {
             var same = meeting.Outcome == input.Outcome && (input.Outcome == PenaltyOutcome.Penalty
                 ? meeting.Penalty == input.Penalty && meeting.Circumstance == input.Circumstance
@@ -287,7 +296,7 @@ public sealed partial class PenaltyCase
             return same ? null : EnforcementErrors.Conflict(EnforcementErrors.DiffersFromCollectiveDecision, "决定须与集体讨论决定一致", "the decision differs from what the collective decision adopted; hold another collective decision to change it");
         }
 
-        var required = input.Outcome == PenaltyOutcome.Penalty && PenaltyRules.CollectiveDecisionRequired(Terms, input.Circumstance!.Value, input.Penalty!, fit);
+        var required = CollectiveDecision is null && input.Outcome == PenaltyOutcome.Penalty && PenaltyRules.CollectiveDecisionRequired(Terms, input.Circumstance!.Value, input.Penalty!, fit);
         return required
             ? EnforcementErrors.Conflict(EnforcementErrors.CollectiveDecisionRequired, "本案须经负责人集体讨论决定", "the item, a serious circumstance or a major amount requires a collective decision (行政处罚法第五十七条第二款)")
             : null;

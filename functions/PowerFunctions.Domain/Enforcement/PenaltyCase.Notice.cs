@@ -9,8 +9,9 @@ public sealed partial class PenaltyCase
     /// <summary>
     /// 告知: the proposed penalty with the facts, reasons, basis and the party's rights (statement,
     /// defence, and a hearing within 5 days where 第六十三条 gives one), as a sealed notice. The penalty
-    /// stays within the law; outside the tier of the circumstance only as a collective decision adopted
-    /// it with reasons; after a statement a new notice may not be heavier than the last one.
+    /// stays within the tier of the circumstance unless a collective decision adopted it with reasons, and
+    /// always within the law (an amount beyond the law is outside every tier, so it answers
+    /// <c>enforcement.outside_discretion</c> first); after a statement a new notice may not be heavier than the last one.
     /// Source: 行政处罚法 第四十四条, 第四十五条, 第六十三条, 第六十四条(一); 国办发〔2022〕27号.
     /// </summary>
     public Result<PenaltyEventDraft> Notify(Penalty? proposed, Circumstance? circumstance, string? reasons, Officer? actor, EnforcementContext context)
@@ -33,15 +34,15 @@ public sealed partial class PenaltyCase
 
         var penalty = proposed!;
         var found = circumstance!.Value;
-        if (!DiscretionRules.InLegalRange(Terms.Discretion, penalty))
-        {
-            return OutsideLegalRange("proposed");
-        }
-
         var fit = DiscretionRules.Assess(Terms.Discretion, found, penalty);
         if (fit == DiscretionFit.OutsideTier && !CollectiveDeparture(penalty, found))
         {
-            return OutsideDiscretion(found, "proposed");
+            return OutsideDiscretion(found, penalty, "proposed");
+        }
+
+        if (!DiscretionRules.InLegalRange(Terms.Discretion, penalty))
+        {
+            return OutsideLegalRange("proposed");
         }
 
         if (LastNotice is { } previous && _statements.Count > 0 && PenaltyRules.IsHeavier(penalty, previous.Proposed))
@@ -95,8 +96,10 @@ public sealed partial class PenaltyCase
     }
 
     /// <summary>
-    /// The party asks for a hearing: only where the notified penalty gives the right, and within 5
-    /// working days of the notice. Source: 行政处罚法 第六十三条, 第六十四条(一), 第八十五条.
+    /// The party asks for a hearing within 5 working days of the notice. Where 第六十三条 gives the right the
+    /// department must hold it; where it does not, recording the request is the department granting a
+    /// hearing it may hold (nothing forbids hearing the party more), marked <c>entitled: false</c>. Either way
+    /// the same hearing procedure follows. Source: 行政处罚法 第六十三条, 第六十四条(一), 第八十五条.
     /// </summary>
     public Result<PenaltyEventDraft> RequestHearing(Officer? actor, EnforcementContext context)
     {
@@ -107,23 +110,20 @@ public sealed partial class PenaltyCase
         }
 
         var notice = LastNotice!;
-        if (!notice.HearingAvailable)
-        {
-            return EnforcementErrors.Conflict(EnforcementErrors.HearingNotAvailable, "拟作出的处罚不属于可以要求听证的情形", $"{notice.Proposed.ToChinese()} does not give a hearing (行政处罚法第六十三条)");
-        }
-
         if (context.Today > notice.ReplyUntil)
         {
             return EnforcementErrors.Conflict(EnforcementErrors.HearingRequestLate, "已超过要求听证的期限", $"a hearing had to be requested by {notice.ReplyUntil:yyyy-MM-dd} (5 working days after the notice, 行政处罚法第六十四条、第八十五条)");
         }
 
-        return new PenaltyEventDraft(new PenaltyEventData.HearingRequested(context.Today));
+        return new PenaltyEventDraft(new PenaltyEventData.HearingRequested(context.Today, notice.HearingAvailable));
     }
 
     /// <summary>
-    /// The hearing notice: a date at least 7 working days after the party is told, a place, a presiding
-    /// officer who did not investigate the case, held in public unless it involves state secrets, trade
-    /// secrets or personal privacy (then the reason is recorded). A hearing may be re-scheduled on the same terms.
+    /// The hearing notice: a date at least 7 working days after the party is told, a place, the presiding
+    /// officer — who did not investigate the case — or, when not yet named, the promise to name one before
+    /// the hearing (the party may still ask for recusal then), held in public unless it involves state
+    /// secrets, trade secrets or personal privacy (then the reason is recorded). A hearing may be
+    /// re-scheduled on the same terms.
     /// Source: 行政处罚法 第六十四条(二)(三)(四), 第八十五条.
     /// </summary>
     public Result<PenaltyEventDraft> ScheduleHearing(DateOnly? date, string? place, string? presidingSubject, string? presidingName, bool isPublic, string? closedReason, Officer? actor, EnforcementContext context)
@@ -145,11 +145,6 @@ public sealed partial class PenaltyCase
             errors["place"] = ["须写明听证地点"];
         }
 
-        if (string.IsNullOrWhiteSpace(presidingSubject) || string.IsNullOrWhiteSpace(presidingName))
-        {
-            errors["presiding"] = ["须指定听证主持人"];
-        }
-
         if (!isPublic && string.IsNullOrWhiteSpace(closedReason))
         {
             errors["closedReason"] = ["不公开举行听证的，须写明涉及国家秘密、商业秘密或者个人隐私的理由"];
@@ -160,9 +155,10 @@ public sealed partial class PenaltyCase
             return EnforcementErrors.Invalid(errors);
         }
 
-        if (Investigators.Contains(presidingSubject!.Trim()))
+        var (presidingSub, presidingShown) = Presiding(presidingSubject, presidingName);
+        if (PresidingProblem(presidingSub, presidingShown) is { } presidingError)
         {
-            return EnforcementErrors.Forbidden(EnforcementErrors.PresidingIsInvestigator, "听证主持人不得由本案调查人员担任", $"{presidingName} investigated this case (行政处罚法第六十四条(四))");
+            return presidingError;
         }
 
         var earliest = EarliestHearingDate(context.Calendar, context.Today);
@@ -175,16 +171,17 @@ public sealed partial class PenaltyCase
                 $"今天通知的听证最早于 {earliest:yyyy-MM-dd} 举行（七个工作日，行政处罚法第六十四条、第八十五条）");
         }
 
-        var scheduled = new PenaltyEventData.HearingScheduled(date.Value, place!.Trim(), presidingSubject.Trim(), presidingName!.Trim(), isPublic, isPublic ? null : closedReason!.Trim(), context.Today);
+        var scheduled = new PenaltyEventData.HearingScheduled(date.Value, place!.Trim(), presidingSub, presidingShown, isPublic, isPublic ? null : closedReason!.Trim(), context.Today);
         return new PenaltyEventDraft(scheduled, PenaltyTexts.HearingNotice(this, scheduled));
     }
 
     /// <summary>
     /// The hearing held on or after its date, with its record; the party (or its agent) signs it, or
     /// the presiding officer notes the refusal. A party who does not appear without good reason is taken
-    /// to waive the hearing, which ends. Source: 行政处罚法 第六十四条(六)(七)(八), 第六十五条.
+    /// to waive the hearing, which ends. The presiding officer is the one named here, else the one of the
+    /// notice; either way not an investigator. Source: 行政处罚法 第六十四条(四)(六)(七)(八), 第六十五条.
     /// </summary>
-    public Result<PenaltyEventDraft> HoldHearing(string? record, bool partyAppeared, bool signedByParty, string? refusalNote, Officer? actor, EnforcementContext context)
+    public Result<PenaltyEventDraft> HoldHearing(string? record, bool partyAppeared, bool signedByParty, string? refusalNote, Officer? actor, EnforcementContext context, string? presidingSubject = null, string? presidingName = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (Check(PenaltyAction.HoldHearing, actor, context.Today) is { } error)
@@ -194,7 +191,7 @@ public sealed partial class PenaltyCase
 
         if (context.Today < Hearing!.Date)
         {
-            return EnforcementErrors.Conflict(EnforcementErrors.HearingNotYet, "尚未到通知的听证日期", $"the hearing is set for {Hearing.Date:yyyy-MM-dd}");
+            return EnforcementErrors.Conflict(EnforcementErrors.HearingNotYet, "尚未到通知的听证日期", $"the party was notified of the hearing for {Hearing.Date:yyyy-MM-dd} (seven working days' notice, 行政处罚法第六十四条(二)、第八十五条): hold it then, or notify another date with schedule-hearing");
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -213,7 +210,15 @@ public sealed partial class PenaltyCase
             return EnforcementErrors.Invalid(errors);
         }
 
-        var held = new PenaltyEventData.HearingHeld(record!.Trim(), partyAppeared, partyAppeared && signedByParty, partyAppeared && !signedByParty ? refusalNote!.Trim() : null, context.Today);
+        var (sub, shown) = string.IsNullOrWhiteSpace(presidingSubject) && string.IsNullOrWhiteSpace(presidingName)
+            ? (Hearing.PresidingSubject, Hearing.PresidingName)
+            : Presiding(presidingSubject, presidingName);
+        if (PresidingProblem(sub, shown) is { } presidingError)
+        {
+            return presidingError;
+        }
+
+        var held = new PenaltyEventData.HearingHeld(record!.Trim(), partyAppeared, partyAppeared && signedByParty, partyAppeared && !signedByParty ? refusalNote!.Trim() : null, context.Today, sub, shown);
         return new PenaltyEventDraft(held, PenaltyTexts.HearingRecord(this, held));
     }
 
@@ -252,15 +257,36 @@ public sealed partial class PenaltyCase
         field,
         $"罚没数额须在法定幅度 {Terms.Discretion.LegalMinimum}–{Terms.Discretion.LegalMaximum} 元之内（{Terms.Discretion.Source}）");
 
-    private DomainError OutsideDiscretion(Circumstance circumstance, string field)
+    private DomainError OutsideDiscretion(Circumstance circumstance, Penalty penalty, string field)
     {
         var tier = Terms.Discretion.TierFor(circumstance);
         var range = tier is null ? "无处罚档次" : PenaltyTypes.HasAmount(tier.Type) ? $"{PenaltyTypes.ChineseName(tier.Type)} {tier.Minimum}–{tier.Maximum} 元" : PenaltyTypes.ChineseName(tier.Type);
+        var beyondLaw = DiscretionRules.InLegalRange(Terms.Discretion, penalty)
+            ? "突破档次须经集体讨论通过并记录理由"
+            : $"且超出法定幅度 {Terms.Discretion.LegalMinimum}–{Terms.Discretion.LegalMaximum} 元，任何情况下均不得作出";
         return EnforcementErrors.Refused(
             EnforcementErrors.OutsideDiscretion,
             "处罚超出认定情节对应的裁量基准档次",
             field,
-            $"“{DiscretionBenchmarkRules.ChineseName(circumstance)}”情节的档次为 {range}；突破档次须经集体讨论通过并记录理由（国办发〔2022〕27号）");
+            $"{penalty.ToChinese()}不在“{DiscretionBenchmarkRules.ChineseName(circumstance)}”情节的档次 {range} 之内；{beyondLaw}（国办发〔2022〕27号）");
+    }
+
+    /// <summary>A presiding officer as given: the subject and the name shown (the name defaults to the subject); both null when none is named.</summary>
+    private static (string? Subject, string? Name) Presiding(string? subject, string? name)
+    {
+        var sub = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim();
+        var shown = string.IsNullOrWhiteSpace(name) ? sub : name.Trim();
+        return (sub, shown);
+    }
+
+    /// <summary>403 when the presiding officer investigated the case (by subject, or by name). Source: 行政处罚法 第六十四条(四).</summary>
+    private DomainError? PresidingProblem(string? subject, string? name)
+    {
+        var investigated = (subject is not null && Investigators.Contains(subject))
+            || (name is not null && _investigations.SelectMany(i => i.Officers).Any(o => o.Name == name));
+        return investigated
+            ? EnforcementErrors.Forbidden(EnforcementErrors.PresidingIsInvestigator, "听证主持人不得由本案调查人员担任", $"{name ?? subject} investigated this case (行政处罚法第六十四条(四))")
+            : null;
     }
 
     /// <summary>True when the last collective decision adopted exactly this penalty for this circumstance and recorded why it departs from the tier.</summary>

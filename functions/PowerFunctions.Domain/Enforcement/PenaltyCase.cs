@@ -16,7 +16,7 @@ public sealed partial class PenaltyCase
     private readonly List<PenaltyEventData.Notified> _notices = [];
     private readonly List<(long Seq, PenaltyEventData.StatementMade Statement)> _statements = [];
     private readonly List<(long Seq, PenaltyEventData.LegallyReviewed Review)> _legalReviews = [];
-    private readonly List<DocumentRef> _documents = [];
+    private readonly List<RecordedDocument> _documents = [];
     private readonly List<HearingPeriod> _hearingPeriods = [];
 
     private PenaltyCase(string caseNo, IEnumerable<CaseEvent> events)
@@ -88,7 +88,7 @@ public sealed partial class PenaltyCase
 
     public PenaltyEventData.Paid? Payment { get; private set; }
 
-    public IReadOnlyList<DocumentRef> Documents => _documents;
+    public IReadOnlyList<RecordedDocument> Documents => _documents;
 
     /// <summary>The API names of the commands the current state allows.</summary>
     public IReadOnlyList<string> AllowedCommands => PenaltyStateMachine.AllowedCommandsIn(State);
@@ -114,6 +114,15 @@ public sealed partial class PenaltyCase
     /// <summary>Records that a deadline moved with the official schedule of <paramref name="year"/>.</summary>
     public PenaltyEventDraft RecordDeadlineMoved(PenaltyDeadlineKind kind, DateOnly oldDue, DateOnly newDue, int year) =>
         new(new PenaltyEventData.DeadlineMoved(kind, oldDue, newDue, year));
+
+    /// <summary>
+    /// Null when <paramref name="officer"/> holds a certificate valid on <paramref name="today"/> for the
+    /// case's department and the item's field; else 403 <c>enforcement.no_certificate</c>. For any act an
+    /// enforcement officer records (the commands that always need one check it themselves).
+    /// Source: 行政处罚法 第四十二条, 第五十五条; 国办发〔2018〕118号 (持证上岗).
+    /// </summary>
+    public DomainError? CertificateProblem(Officer? officer, DateOnly today) =>
+        OfficerRules.Check(officer, officer?.Name ?? "the acting officer", Terms.DepartmentCode, today, Terms.Discretion.Field);
 
     /// <summary>The state machine's answer, then the certificate of the acting officer where the action needs one.</summary>
     private DomainError? Check(PenaltyAction action, Officer? actor, DateOnly today)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PowerFunctions.Domain.Cases;
+using PowerFunctions.Domain.Common;
 using PowerFunctions.Domain.Catalog;
 
 namespace PowerFunctions.Domain.Enforcement;
@@ -11,7 +12,7 @@ namespace PowerFunctions.Domain.Enforcement;
 public abstract record PenaltyEventData
 {
     [JsonPropertyOrder(100)]
-    public DocumentRef? Document { get; init; }
+    public RecordedDocument? Document { get; init; }
 
     /// <summary>立案: the case is opened under <paramref name="Terms"/> by a certified officer.</summary>
     public sealed record Opened(
@@ -40,30 +41,31 @@ public abstract record PenaltyEventData
     /// <summary>The party's statement and defence (陈述、申辩), or its express waiver, and whether it waives the hearing.</summary>
     public sealed record StatementMade(string? Text, bool WaivesStatement, bool WaivesHearing, DateOnly On) : PenaltyEventData;
 
-    public sealed record HearingRequested(DateOnly On) : PenaltyEventData;
+    /// <summary>The party asked for a hearing; <paramref name="Entitled"/> false when 第六十三条 gave no right and the department granted it.</summary>
+    public sealed record HearingRequested(DateOnly On, bool Entitled = true) : PenaltyEventData;
 
-    /// <summary>The hearing notice (听证通知): date, place, the presiding officer (not an investigator), public or not and why.</summary>
+    /// <summary>The hearing notice (听证通知): date, place, the presiding officer (not an investigator; null: to be named before the hearing), public or not and why.</summary>
     public sealed record HearingScheduled(
         DateOnly Date,
         string Place,
-        string PresidingSubject,
-        string PresidingName,
+        string? PresidingSubject,
+        string? PresidingName,
         bool Public,
         string? ClosedReason,
         DateOnly NotifiedOn) : PenaltyEventData;
 
-    /// <summary>The hearing record (听证笔录): whether the party appeared, signed, or refused to sign (noted by the presiding officer).</summary>
-    public sealed record HearingHeld(string Record, bool PartyAppeared, bool SignedByParty, string? RefusalNote, DateOnly HeldOn) : PenaltyEventData;
+    /// <summary>The hearing record (听证笔录): whether the party appeared, signed, or refused to sign (noted by the presiding officer), and who presided.</summary>
+    public sealed record HearingHeld(string Record, bool PartyAppeared, bool SignedByParty, string? RefusalNote, DateOnly HeldOn, string? PresidingSubject = null, string? PresidingName = null) : PenaltyEventData;
 
     /// <summary>法制审核: the reviewer's opinion and whether the case passed.</summary>
     public sealed record LegallyReviewed(string Opinion, bool Passed, DateOnly On) : PenaltyEventData;
 
-    /// <summary>集体讨论: who attended, each vote, the dissent, and the decision adopted (with the reason for departing from the tier, if it does).</summary>
+    /// <summary>集体讨论: who attended, each vote, the dissent, and the decision adopted (with the reason for departing from the tier, if it does); no outcome: the meeting agreed the case be decided, binding no amount.</summary>
     public sealed record CollectivelyDecided(
         IReadOnlyList<string> Attendees,
         IReadOnlyList<MeetingVote> Votes,
         IReadOnlyList<Dissent> Dissent,
-        PenaltyOutcome Outcome,
+        PenaltyOutcome? Outcome,
         Penalty? Penalty,
         Circumstance? Circumstance,
         NoPenaltyGround? Ground,

@@ -1,4 +1,5 @@
 using PowerFunctions.Domain.Cases;
+using PowerFunctions.Domain.Common;
 
 namespace PowerFunctions.Domain.Enforcement;
 
@@ -10,5 +11,5 @@ public sealed record PenaltyEventDraft(PenaltyEventData Data, PenaltyDocument? D
 {
     public string Type => PenaltyEventTypes.TypeOf(Data);
 
-    public PenaltyEventDraft WithDocument(DocumentRef issued) => this with { Data = Data with { Document = issued } };
+    public PenaltyEventDraft WithDocument(RecordedDocument issued) => this with { Data = Data with { Document = issued } };
 }

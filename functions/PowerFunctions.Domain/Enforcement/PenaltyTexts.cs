@@ -54,10 +54,9 @@ public static class PenaltyTexts
         return new PenaltyDocument(
             PenaltyDocumentKind.HearingNotice,
             $"{c.CaseNo}-hearing-notice-{c.Version + 1}",
-            [new("案件编号", c.CaseNo), new("当事人", c.Party.Name), new("听证日期", Date(h.Date)), new("听证地点", h.Place), new("听证主持人", h.PresidingName), new("是否公开", h.Public ? "公开举行" : $"不公开举行（{h.ClosedReason}）")],
+            [new("案件编号", c.CaseNo), new("当事人", c.Party.Name), new("听证日期", Date(h.Date)), new("听证地点", h.Place), new("听证主持人", h.PresidingName ?? "另行指定，并于听证前告知"), new("是否公开", h.Public ? "公开举行" : $"不公开举行（{h.ClosedReason}）")],
             [
-                $"根据你（单位）的要求，本机关定于{Date(h.Date)}在{h.Place}就{c.Terms.ItemName}一案举行听证。",
-                "你（单位）可以亲自参加听证，也可以委托一至二人代理；认为主持人与本案有直接利害关系的，有权申请回避。",
+                "请你（单位）按时参加听证。你（单位）可以亲自参加听证，也可以委托一至二人代理；认为主持人与本案有直接利害关系的，有权申请回避。",
                 "无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利，本机关终止听证。",
             ],
             $"{Law}第六十四条");
@@ -72,7 +71,7 @@ public static class PenaltyTexts
         return new PenaltyDocument(
             PenaltyDocumentKind.HearingRecord,
             $"{c.CaseNo}-hearing-record",
-            [new("案件编号", c.CaseNo), new("听证日期", Date(h.HeldOn)), new("听证主持人", c.Hearing?.PresidingName ?? string.Empty), new("签字情况", signature)],
+            [new("案件编号", c.CaseNo), new("听证日期", Date(h.HeldOn)), new("听证主持人", h.PresidingName ?? "见听证笔录"), new("签字情况", signature)],
             [h.Record],
             $"{Law}第六十四条");
     }
@@ -87,7 +86,9 @@ public static class PenaltyTexts
             "表决情况：" + string.Join("；", m.Votes.Select(v => $"{v.Name} {VoteText(v.Vote)}{(v.Opinion is null ? string.Empty : "（" + v.Opinion + "）")}")),
         };
         paragraphs.AddRange(m.Dissent.Select(d => $"不同意见：{d.Name}：{d.Opinion}"));
-        paragraphs.Add("讨论决定：" + OutcomeText(m.Outcome, m.Penalty, m.Circumstance, m.Ground));
+        paragraphs.Add("讨论决定：" + (m.Outcome is { } outcome
+            ? OutcomeText(outcome, m.Penalty, m.Circumstance, m.Ground)
+            : "同意本案依照法律规定和裁量基准作出处理决定" + (c.LastNotice is { } n ? $"（已告知的拟处罚意见：{n.Proposed.ToChinese()}）" : string.Empty)));
         if (m.DepartureReason is { } reason)
         {
             paragraphs.Add($"调整适用裁量基准的理由：{reason}（{TierText(c.Terms.Discretion, m.Circumstance!.Value)}）");
@@ -151,7 +152,7 @@ public static class PenaltyTexts
             paragraphs.Add($"根据{GroundText(d.Ground!.Value)}，决定不予行政处罚。");
         }
 
-        paragraphs.AddRange(PenaltyRules.Remedies);
+        paragraphs.Add(string.Join("，", PenaltyRules.Remedies) + "。");
         paragraphs.Add($"作出决定的行政机关：{c.Terms.DepartmentName}");
         return new PenaltyDocument(
             d.Outcome == PenaltyOutcome.Penalty ? PenaltyDocumentKind.PenaltyDecision : PenaltyDocumentKind.NoPenaltyDecision,

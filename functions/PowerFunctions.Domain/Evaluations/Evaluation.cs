@@ -29,6 +29,9 @@ public sealed record Evaluation
     /// <summary>For a bad rating: the last day to rectify.</summary>
     public CalendarDate? RectificationDue { get; init; }
 
+    /// <summary>For a bad rating: the window in working days it was given (absent on ratings stored before it was recorded).</summary>
+    public int? RectificationWorkingDays { get; init; }
+
     public string? Measures { get; init; }
 
     public string? RectifiedBy { get; init; }
@@ -80,7 +83,25 @@ public sealed record Evaluation
             RatedAt = ratedAt,
             Status = bad ? EvaluationStatus.AwaitingRectification : EvaluationStatus.Recorded,
             RectificationDue = bad ? EvaluationRules.RectificationDue(calendar, ChinaTime.DateOf(ratedAt), windowWorkingDays) : null,
+            RectificationWorkingDays = bad ? windowWorkingDays : null,
         };
+    }
+
+    /// <summary>
+    /// This rating with its open rectification deadline computed again under <paramref name="calendar"/>
+    /// (a changed official schedule), or null when it stays (or nothing is awaited). A rating stored
+    /// without its window uses <paramref name="configuredWindow"/>.
+    /// Source: 国办发〔2019〕51号 and local rules; <see cref="Deadlines.DeadlineRedating"/>.
+    /// </summary>
+    public Evaluation? RedateRectification(IWorkingCalendar calendar, int configuredWindow)
+    {
+        if (Status != EvaluationStatus.AwaitingRectification || RectificationDue is not { } due)
+        {
+            return null;
+        }
+
+        var period = EvaluationRules.RectificationPeriod(ChinaTime.DateOf(RatedAt), RectificationWorkingDays ?? configuredWindow);
+        return Deadlines.DeadlineRedating.Redate(period, due, calendar) is { } move ? this with { RectificationDue = move.NewDue } : null;
     }
 
     /// <summary>The department reports its rectification; only a bad rating awaiting it can be rectified, once.</summary>

@@ -1,5 +1,6 @@
 using PowerFunctions.Domain.Calendar;
 using PowerFunctions.Domain.Common;
+using PowerFunctions.Domain.Deadlines;
 
 namespace PowerFunctions.Domain.Evaluations;
 
@@ -37,12 +38,18 @@ public static class EvaluationRules
     public static CalendarDate RectificationDue(IWorkingCalendar calendar, DateOnly ratedOn, int windowWorkingDays)
     {
         ArgumentNullException.ThrowIfNull(calendar);
+        return RectificationPeriod(ratedOn, windowWorkingDays).DueUnder(calendar);
+    }
+
+    /// <summary>The rectification period of a bad review rated on <paramref name="ratedOn"/>: the window in working days. Source: 国办发〔2019〕51号 and local rules.</summary>
+    public static DeadlinePeriod RectificationPeriod(DateOnly ratedOn, int windowWorkingDays)
+    {
         if (!IsValidWindow(windowWorkingDays))
         {
             throw new ArgumentOutOfRangeException(nameof(windowWorkingDays), windowWorkingDays, "the window must be 5–15 working days");
         }
 
-        return calendar.AddWorkingDays(ratedOn, windowWorkingDays);
+        return new DeadlinePeriod(ratedOn, windowWorkingDays, PeriodUnit.Working);
     }
 
     /// <summary>Parses an API level code.</summary>

@@ -94,7 +94,7 @@ internal sealed class EmbeddedQueueClient : IQueueClient
         EnsureQueue();
         var now = Now();
         var visible = now + visibilityTimeout;
-        return await _store.TransactionAsync(session =>
+        return await _store.WriteAsync(session =>
         {
             var purge = session.Command("DELETE FROM messages WHERE queue = $q AND visible <= $now AND expires <= $now");
             purge.Parameters.AddWithValue("$q", Name);

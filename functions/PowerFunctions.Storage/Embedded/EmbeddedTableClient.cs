@@ -234,7 +234,7 @@ internal sealed class EmbeddedTableClient : ITableClient
             etags[i] = actions[i].ActionType == TableTransactionActionType.Delete ? null : SqliteStore.NewETag(now, weak: true);
         }
 
-        await _store.TransactionAsync(session =>
+        await _store.WriteAsync(session =>
         {
             for (var i = 0; i < actions.Count; i++)
             {

@@ -1,21 +1,41 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace PowerFunctions.Storage.Embedded;
 
 /// <summary>
-/// The SQLite file behind an <see cref="EmbeddedStorageAccount"/>: schema, a pool of open sessions,
-/// and the write discipline. Writes of this process go one at a time through a gate (so threads never
-/// spin on SQLite's busy handler against each other); writes of other processes sharing the file are
-/// serialised by SQLite's own locking with a busy timeout. The journal is WAL with
-/// <c>synchronous=NORMAL</c>: readers never block the writer, and a commit survives a crash of the
-/// process (a power loss may lose the last commits, never corrupt the file).
+/// The SQLite file behind an <see cref="EmbeddedStorageAccount"/>: schema, a pool of open sessions for
+/// reads, and the write discipline, <b>group commit</b>:
+/// <list type="bullet">
+/// <item>Every write of this process (an entity write, a table transaction, a queue or blob change) is
+/// a <em>unit</em>: <see cref="WriteAsync{T}"/> queues it and returns at once with a task.</item>
+/// <item>One writer loop takes whatever has queued up (at most <see cref="MaxBatch"/> units, first in
+/// first out) and runs the whole batch in ONE <c>BEGIN IMMEDIATE</c> … <c>COMMIT</c> on its own
+/// connection. While it commits, the next batch queues; so under load many units share one commit (its
+/// WAL append, its locks, the readers' page-cache invalidation), and when idle a unit is committed
+/// alone, at once.</item>
+/// <item>Each unit runs inside its own <c>SAVEPOINT</c>: its own checks (create-only, ETag, the
+/// all-or-nothing of a table transaction) are evaluated exactly as if it ran alone, in queue order,
+/// seeing every earlier unit of the batch. A unit that throws is rolled back to its savepoint and fails
+/// alone; the others go on.</item>
+/// <item>Callers are released only after the COMMIT returned, at the same durability as a lone write
+/// (WAL, <c>synchronous=NORMAL</c>: the commit survives a crash of the process; a power loss may lose
+/// the last commits, never corrupt the file). Should the commit itself fail (the file stayed locked by
+/// another process past the busy timeout, the disk is full), every unit of the batch fails with that
+/// error and none is applied.</item>
+/// </list>
+/// Writes of other processes sharing the file are serialised by SQLite's own locking with a busy
+/// timeout. Readers never block the writer and see only committed batches.
 /// </summary>
 internal sealed class SqliteStore : IDisposable
 {
     /// <summary>The schema's version, kept in <c>PRAGMA user_version</c>.</summary>
     public const int SchemaVersion = 1;
+
+    /// <summary>The most units one commit takes; more wait for the next (bounds the time a batch holds the file).</summary>
+    public const int MaxBatch = 256;
 
     private const int BusyTimeoutMilliseconds = 30_000;
     private const int MaxIdleSessions = 16;
@@ -63,9 +83,11 @@ internal sealed class SqliteStore : IDisposable
 
     private readonly string _connectionString;
     private readonly ConcurrentBag<SqliteSession> _idle = [];
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Channel<WriteUnit> _queue = Channel.CreateUnbounded<WriteUnit>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
     private readonly ConcurrentDictionary<(ResourceKind Kind, string Name), bool> _known = new();
     private int _disposed;
+    private long _batchesCommitted;
 
     public SqliteStore(string databasePath, TimeProvider clock)
     {
@@ -80,13 +102,17 @@ internal sealed class SqliteStore : IDisposable
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         }.ToString();
         Initialize();
+        _writer = Task.Run(WriteLoopAsync);
     }
 
     public string DatabasePath { get; }
 
     public TimeProvider Clock { get; }
 
-    /// <summary>Runs a read (or a single self-contained statement) on a pooled session.</summary>
+    /// <summary>Batches committed so far (each one transaction, however many units it held).</summary>
+    public long BatchesCommitted => Interlocked.Read(ref _batchesCommitted);
+
+    /// <summary>Runs a read on a pooled session, in parallel with other reads and the writer; it sees committed batches only.</summary>
     public T Read<T>(Func<SqliteSession, T> work)
     {
         var session = Rent();
@@ -105,58 +131,28 @@ internal sealed class SqliteStore : IDisposable
         }
     }
 
-    /// <summary>Runs a write under this process's write gate, in autocommit (single statements are atomic by themselves).</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> as one unit of the next group commit (see the class doc): atomic (all
+    /// its statements or none), applied after every unit queued before it, and answered only once its
+    /// batch is committed. A unit that throws is rolled back alone and its caller gets the exception.
+    /// Cancellation counts until the writer takes the unit; after that it runs to its end.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        ArgumentNullException.ThrowIfNull(work);
+        if (cancellationToken.IsCancellationRequested)
         {
-            return Read(work);
+            return Task.FromCanceled<T>(cancellationToken);
         }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
 
-    /// <summary>Runs <paramref name="work"/> in one <c>BEGIN IMMEDIATE</c> transaction: committed when it returns, rolled back when it throws.</summary>
-    public async Task<T> TransactionAsync<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+        var unit = new WriteUnit<T>(work, cancellationToken);
+        if (!_queue.Writer.TryWrite(unit))
         {
-            var session = Rent();
-            try
-            {
-                T result;
-                try
-                {
-                    session.Execute("BEGIN IMMEDIATE");
-                    result = work(session);
-                    session.Execute("COMMIT");
-                }
-                catch (SqliteException e) when (Busy(e) is { } busy)
-                {
-                    Rollback(session);
-                    throw busy;
-                }
-                catch
-                {
-                    Rollback(session);
-                    throw;
-                }
+            throw new ObjectDisposedException(nameof(SqliteStore));
+        }
 
-                return result;
-            }
-            finally
-            {
-                Return(session);
-            }
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        return unit.Task;
     }
 
     /// <summary>Throws 404 unless the table, container or queue was created (here or by another process).</summary>
@@ -221,11 +217,140 @@ internal sealed class SqliteStore : IDisposable
             return;
         }
 
-        // Sessions still in use are closed when they come back (see Return); the gate stays usable
-        // for writes already past it.
+        // The writer finishes the batch in hand and fails what is still queued; sessions still in use by
+        // readers are closed when they come back (see Return).
+        _queue.Writer.TryComplete();
+        _writer.Wait(TimeSpan.FromMilliseconds(BusyTimeoutMilliseconds + 5_000));
         while (_idle.TryTake(out var session))
         {
             session.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The writer loop: waits for units, takes up to <see cref="MaxBatch"/> of them and commits them
+    /// together; ends when the store is disposed, closing its connection.
+    /// </summary>
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<WriteUnit>(MaxBatch);
+        SqliteSession? session = null;
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var unit))
+                {
+                    batch.Add(unit);
+                }
+
+                if (Volatile.Read(ref _disposed) == 1)
+                {
+                    FailAll(batch, new ObjectDisposedException(nameof(SqliteStore)));
+                }
+                else
+                {
+                    session ??= OpenWriterSession(batch);
+                    if (session is not null)
+                    {
+                        Commit(session, batch);
+                        if (!session.Healthy)
+                        {
+                            session.Dispose();
+                            session = null;
+                        }
+                    }
+                }
+
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            session?.Dispose();
+        }
+    }
+
+    private SqliteSession? OpenWriterSession(List<WriteUnit> batch)
+    {
+        try
+        {
+            return new SqliteSession(_connectionString, BusyTimeoutMilliseconds);
+        }
+        catch (SqliteException e)
+        {
+            FailAll(batch, e);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Runs one batch: BEGIN IMMEDIATE, each unit in its savepoint (rolled back alone when it throws),
+    /// COMMIT; then answers every caller. Never throws: failures go to the units' tasks.
+    /// </summary>
+    private void Commit(SqliteSession session, List<WriteUnit> batch)
+    {
+        try
+        {
+            session.Execute("BEGIN IMMEDIATE");
+            foreach (var unit in batch)
+            {
+                if (unit.CanceledBeforeStart())
+                {
+                    continue;
+                }
+
+                session.Execute("SAVEPOINT unit");
+                try
+                {
+                    unit.Run(session);
+                    session.Execute("RELEASE unit");
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    unit.Failed(e is SqliteException sqlite ? Busy(sqlite) ?? e : e);
+                    UndoUnit(session, e);
+                }
+            }
+
+            session.Execute("COMMIT");
+            Interlocked.Increment(ref _batchesCommitted);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A failure no savepoint can undo (the file locked by another process past the busy timeout,
+            // I/O, a full disk, SQLite rolling the whole transaction back): nothing of the batch is applied.
+            Rollback(session);
+            session.Healthy = false;
+            FailAll(batch, e);
+            return;
+        }
+
+        foreach (var unit in batch)
+        {
+            unit.Complete();
+        }
+    }
+
+    /// <summary>After a unit threw: undoes that unit only, or rethrows its error when SQLite has already rolled back the whole transaction.</summary>
+    private static void UndoUnit(SqliteSession session, Exception cause)
+    {
+        if (SQLitePCL.raw.sqlite3_get_autocommit(session.Connection.Handle) != 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+        }
+
+        session.Execute("ROLLBACK TO unit");
+        session.Execute("RELEASE unit");
+    }
+
+    /// <summary>Fails every unit of a batch that was not applied (a unit's own earlier failure stands).</summary>
+    private static void FailAll(List<WriteUnit> batch, Exception cause)
+    {
+        var failure = cause is SqliteException e ? Busy(e) ?? cause : cause;
+        foreach (var unit in batch)
+        {
+            unit.Abort(failure);
         }
     }
 

@@ -127,17 +127,51 @@ public sealed class ApplicationIntakeTests
         Assert.Equal(HttpStatusCode.Created, (await app.SubmitAsync(CaseApp.Application(), "k")).StatusCode); // the key was not used up
     }
 
+    /// <summary>
+    /// 行政许可法 第三十二条 forbids turning an incomplete application away: it is received (201, a
+    /// receipt and a query code), what it lacks is listed, the 5 wd correction-notice clock runs, and the
+    /// one notice must name at least those materials. (This route answered 422 before.)
+    /// </summary>
     [Fact]
     [Trait("Source", "行政许可法 第三十二条")]
-    public async Task Submit_MissingRequiredMaterial_Answers422NamingIt()
+    public async Task Submit_MissingRequiredMaterial_ReceivedWithMissingListedAndTheNoticeMustNameThem()
     {
         await using var app = await CaseApp.StartAsync();
 
         var response = await app.SubmitAsync(CaseApp.Application(FakeCatalog.Plain, "张小三", "M1"), "k");
 
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await CaseApp.Json(response);
+        Assert.Equal("submitted", body.GetProperty("state").GetString());
+        Assert.Equal(["M2"], body.GetProperty("missingMaterials").EnumerateArray().Select(m => m.GetProperty("code").GetString()!).ToArray());
+        Assert.Equal("身份证明", body.GetProperty("missingMaterials")[0].GetProperty("name").GetString());
+        Assert.Equal("2026-09-24", CaseApp.Deadline(body, "correction-notice").GetProperty("due").GetString());
+        var caseNo = body.GetProperty("caseNo").GetString()!;
+        Assert.Equal("M2", (await app.CaseAsync(caseNo)).GetProperty("missingMaterials")[0].GetProperty("code").GetString());
+
+        var accept = await app.ActAsync(app.Acceptor, caseNo, "accept");
+        var partial = await app.ActAsync(app.Acceptor, caseNo, "correction-notice", new { missing = new[] { new { code = "M3", reason = "模糊" } } });
+        var unknown = await app.ActAsync(app.Acceptor, caseNo, "correction-notice", new { missing = new[] { new { code = "M2", reason = "缺" }, new { code = "M9", reason = "?" } } });
+
+        Assert.Equal("case.materials_incomplete", (await CaseApp.Json(accept)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, partial.StatusCode);
+        Assert.Contains("M2", (await CaseApp.Json(partial)).GetProperty("errors").GetProperty("missing")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("M9", (await CaseApp.Json(unknown)).GetProperty("errors").GetProperty("missing")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, (await app.CaseAsync(caseNo)).GetProperty("version").GetInt64());
+        var notice = await app.OkAsync(app.Acceptor, caseNo, "correction-notice", new { missing = new[] { new { code = "M2", reason = "未提交" } } });
+        Assert.Equal("correction-requested", notice.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    [Trait("Source", "行政许可法 第三十二条")]
+    public async Task Submit_NoApplicantIdentity_Answers422AndNothingStored()
+    {
+        await using var app = await CaseApp.StartAsync();
+
+        var response = await app.SubmitAsync(CaseApp.Application(FakeCatalog.Plain, " ", "M1"), "k");
+
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var problem = await CaseApp.Json(response);
-        Assert.Contains("M2", problem.GetProperty("errors").GetProperty("materials")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("applicant.name", (await CaseApp.Json(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(0, await CountCasesAsync(app));
     }
 
@@ -200,6 +234,17 @@ public sealed class ApplicationIntakeTests
 
         Assert.Equal(1, await CountCasesAsync(app));
         Assert.Contains("catalog.item_not_found", bad.Message, StringComparison.Ordinal);
+
+        // An incomplete application on the queue is received like one over HTTP (行政许可法 第三十二条), not poisoned.
+        var incomplete = JsonSerializer.Serialize(new
+        {
+            itemCode = FakeCatalog.Plain,
+            applicant = new { name = "钱七", idType = "身份证", idNumber = "410102199303031234", phone = "13600000000" },
+            materials = new[] { new { code = "M1", name = "申请书" } },
+            idempotencyKey = "hotline-0003",
+        });
+        await app.App.DeliverAsync("ApplicationIntake", incomplete);
+        Assert.Equal(2, await CountCasesAsync(app));
         Assert.Equal("applications", ((QueueFunction)app.App.Get<FunctionIndex>().Find("ApplicationIntake")!).QueueName);
     }
 

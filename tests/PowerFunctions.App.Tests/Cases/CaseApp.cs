@@ -76,6 +76,22 @@ public sealed class CaseApp : IAsyncDisposable
         return new CaseApp(app, catalog, documents, afterDispose);
     }
 
+    /// <summary>
+    /// The app as it ships: the sample catalog (loaded at start) and the real document issuer (rendered,
+    /// sealed, stored), with the same clients; <see cref="Catalog"/> and <see cref="Documents"/> are unused.
+    /// </summary>
+    public static async Task<CaseApp> StartWithSampleCatalogAsync(IDictionary<string, string?>? settings = null) =>
+        new(await TestApp.StartAsync(settings), new FakeCatalog(), new FakeDocumentIssuer());
+
+    /// <summary>An application to the sample catalog's <paramref name="itemCode"/> with the material codes given.</summary>
+    public static object SampleApplication(string itemCode, string name, params string[] materials) => new
+    {
+        itemCode,
+        applicant = new { name, idType = "身份证", idNumber = "410102199001011234", phone = "13800000000" },
+        materials = materials.Select(m => new { code = m, name = "材料" + m }),
+        form = new { address = "郑州市金水区" },
+    };
+
     public static object Application(string itemCode = FakeCatalog.Plain, string name = "张小三", params string[] materials) => new
     {
         itemCode,

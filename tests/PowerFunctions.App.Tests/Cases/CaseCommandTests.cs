@@ -153,8 +153,8 @@ public sealed class CaseCommandTests
         await using var app = await CaseApp.StartAsync();
         var caseNo = await app.NewCaseAsync();
         await app.OkAsync(app.Acceptor, caseNo, "accept"); // decision due 10/9
-        var observer = app.App.Get<ICalendarObserver>();
-        var calendar = new ExtraHoliday(await app.App.Get<ICalendarProvider>().GetCurrentAsync(CancellationToken.None), new DateOnly(2026, 9, 22));
+        var observer = app.App.Get<IEnumerable<ICalendarObserver>>().OfType<CaseCalendarObserver>().Single();
+        var calendar = WithExtraHoliday((WorkingCalendar)await app.App.Get<ICalendarProvider>().GetCurrentAsync(CancellationToken.None), new DateOnly(2026, 9, 22));
 
         var moved = await observer.OnCalendarChangedAsync(2026, calendar, CancellationToken.None);
 
@@ -164,43 +164,10 @@ public sealed class CaseCommandTests
         Assert.Equal(0, await observer.OnCalendarChangedAsync(2026, calendar, CancellationToken.None));
     }
 
-    /// <summary>The calendar in force with one more holiday.</summary>
-    private sealed class ExtraHoliday(IWorkingCalendar inner, DateOnly holiday) : IWorkingCalendar
+    /// <summary>The calendar in force with one more (one-day) holiday: the real calendar, its year's schedule extended.</summary>
+    private static WorkingCalendar WithExtraHoliday(WorkingCalendar inner, DateOnly holiday)
     {
-        public bool IsWorkingDay(DateOnly date) => date != holiday && inner.IsWorkingDay(date);
-
-        public CalendarDate AddWorkingDays(DateOnly from, int days)
-        {
-            var d = from;
-            for (var left = days; left > 0;)
-            {
-                d = d.AddDays(1);
-                left -= IsWorkingDay(d) ? 1 : 0;
-            }
-
-            return new CalendarDate(d, false);
-        }
-
-        public CalendarDate AddCalendarDays(DateOnly from, int days)
-        {
-            var d = from.AddDays(days);
-            while (!IsWorkingDay(d))
-            {
-                d = d.AddDays(1);
-            }
-
-            return new CalendarDate(d, false);
-        }
-
-        public int WorkingDaysBetween(DateOnly fromExclusive, DateOnly toInclusive)
-        {
-            var n = 0;
-            for (var d = fromExclusive.AddDays(1); d <= toInclusive; d = d.AddDays(1))
-            {
-                n += IsWorkingDay(d) ? 1 : 0;
-            }
-
-            return n;
-        }
+        var year = inner.ScheduleFor(holiday.Year) ?? throw new InvalidOperationException($"no schedule for {holiday.Year}");
+        return inner.WithYear(YearSchedule.Create(holiday.Year, [.. year.Holidays, new Holiday("临时假日", holiday, holiday)], year.MakeupWorkdays).Value);
     }
 }

@@ -50,10 +50,16 @@ public abstract class CaseLifecycleScenarios
         await app.OkAsync(app.ReviewerB, caseNo, "review", new { role = "B", opinion = "同意A角意见", recommendation = "approve" });
         await app.OkAsync(app.ReviewerA, caseNo, "site-inspection", new { inspectors = new[] { "王审查", "赵复核" }, report = "现场与图纸一致", signedBy = "王审查" });
 
-        // 9/22: experts drawn at random from a pool one third external; the clock stops.
+        // 9/22: experts drawn at random from the register (kept by the admin, one third external); the clock stops.
         await app.SetClockAsync(9, 22, 10);
-        var pool = new[] { new { id = "E1", name = "外聘专家甲", external = true }, new { id = "E2", name = "专家乙", external = false }, new { id = "E3", name = "专家丙", external = false } };
-        var drawn = await app.OkAsync(app.ReviewerA, caseNo, "expert-draw", new { pool, count = 2 });
+        foreach (var (id, name, external) in new[] { ("E1", "外聘专家甲", true), ("E2", "专家乙", false), ("E3", "专家丙", false) })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await app.Admin.PutAsJsonAsync($"/api/experts/{id}", new { name, external, fields = new[] { "城乡规划" } })).StatusCode);
+        }
+
+        var refused = await app.ActAsync(app.ReviewerA, caseNo, "expert-draw", new { pool = new[] { new { id = "X9", name = "自带专家", external = true } }, count = 1, expectedUntil = "2026-09-25" });
+        Assert.Equal("case.expert_pool_not_accepted", (await CaseApp.Json(refused)).GetProperty("code").GetString());
+        var drawn = await app.OkAsync(app.ReviewerA, caseNo, "expert-draw", new { count = 2, expectedUntil = "2026-09-25" });
         Assert.Equal("suspended", drawn.GetProperty("state").GetString());
         Assert.Equal(2, drawn.GetProperty("expertDraw").GetProperty("drawn").GetArrayLength());
         var rerun = await CaseApp.Json(await app.Supervisor.GetAsync($"/api/cases/{caseNo}/expert-draw/verify"));
@@ -89,6 +95,7 @@ public abstract class CaseLifecycleScenarios
         // An objection from the public, shown to the decider.
         var objection = await app.App.Client.PostAsJsonAsync($"/api/cases/{caseNo}/objections", new { name = "李四", contact = "13900000000", content = "影响我家采光" });
         Assert.Equal(HttpStatusCode.Created, objection.StatusCode);
+        var objectionId = (await CaseApp.Json(objection)).GetProperty("objectionId").GetString();
         var withObjection = await app.CaseAsync(caseNo, app.Decider);
         Assert.Equal("影响我家采光", withObjection.GetProperty("objections")[0].GetProperty("content").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await app.ActAsync(app.Deliverer, caseNo, "deliver", new { method = "post", recipient = "张小三" })).StatusCode);
@@ -101,8 +108,15 @@ public abstract class CaseLifecycleScenarios
         Assert.Equal("2026-10-21", CaseApp.Deadline(afterPublicity, "delivery").GetProperty("due").GetString()); // from 10/8: 9, 10 (make-up), 12–16, 19–21
         Assert.DoesNotContain(caseNo, (await CaseApp.Json(await app.App.Client.GetAsync("/api/publicity"))).GetRawText(), StringComparison.Ordinal);
 
-        // Delivery, then the scheduled job publishes the result.
+        // Not delivered while the objection is unanswered (seed 000 §5(二)7); the decider dismisses it.
         await app.SetClockAsync(10, 9, 10);
+        var blocked = await app.ActAsync(app.Deliverer, caseNo, "deliver", new { method = "electronic", recipient = "张小三" });
+        Assert.Equal(HttpStatusCode.Conflict, blocked.StatusCode);
+        Assert.Equal("case.objection_open", (await CaseApp.Json(blocked)).GetProperty("code").GetString());
+        var answered = await app.OkAsync(app.Decider, caseNo, "objection-answer", new { objectionId, finding = "dismissed", reasons = "经核查，建筑间距符合日照标准" });
+        Assert.Equal("dismissed", answered.GetProperty("objections")[0].GetProperty("finding").GetString());
+
+        // Delivery, then the scheduled job publishes the result.
         var delivered = await app.OkAsync(app.Deliverer, caseNo, "deliver", new { method = "electronic", recipient = "张小三" });
         Assert.Equal("delivered", delivered.GetProperty("state").GetString());
         Assert.True(await app.SweepAsync() >= 1);
@@ -116,7 +130,8 @@ public abstract class CaseLifecycleScenarios
 
         // Documents recorded, the chain intact, the public progress page masked.
         var documents = closed.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("type").GetString()!).ToArray();
-        Assert.Equal(["correction-notice", "acceptance-notice", "approval-decision", "delivery-receipt"], documents);
+        // the expert review's suspension and the extension are told in writing (行政许可法 第四十五条, 第四十二条)
+        Assert.Equal(["correction-notice", "acceptance-notice", "suspension-notice", "extension-notice", "approval-decision", "delivery-receipt"], documents);
         Assert.All(closed.GetProperty("documents").EnumerateArray(), d => Assert.Equal(64, d.GetProperty("sha256").GetString()!.Length));
         var verify = await CaseApp.Json(await app.Supervisor.GetAsync($"/api/cases/{caseNo}/audit/verify"));
         Assert.True(verify.GetProperty("valid").GetBoolean());

@@ -16,7 +16,7 @@ public sealed class FakeCatalog : ICatalogLookup
     {
         [Full] = new(true, Terms(Full, "建设工程规划许可", substantive: true, expert: true, collective: true)),
         [Plain] = new(true, Terms(Plain, "食品经营许可", substantive: true, expert: false, collective: false)),
-        [Confidential] = new(true, Terms(Confidential, "涉密资质认定", substantive: false, expert: false, collective: false, publicised: false)),
+        [Confidential] = new(true, Terms(Confidential, "涉密资质认定", substantive: false, expert: false, collective: false, publicised: false) with { Confidential = true }),
         [Draft] = new(true, null),
     };
 
@@ -44,7 +44,6 @@ public sealed class FakeCatalog : ICatalogLookup
         ExpertReview = expert,
         CollectiveDecision = collective,
         SeparateAcceptance = true,
-        JointHandling = false,
         Materials = [new MaterialTerm("M1", "申请书", true), new MaterialTerm("M2", "身份证明", true), new MaterialTerm("M3", "其他材料", false)],
     };
 }

@@ -11,7 +11,7 @@ using PowerFunctions.Storage.Messaging;
 namespace PowerFunctions.App.Tests.Complaints;
 
 /// <summary>
-/// The real app (sample catalog D01–D07, real calendar, timers, alert store, sealed documents, embedded messaging)
+/// The real app (sample catalog D01–D08, real calendar, timers, alert store, sealed documents, embedded messaging)
 /// with one client per person: a citizen, the handlers of D01 and D02, the hotline, a supervisor and an admin.
 /// Hotline tickets go onto the embedded queue <c>hotline-tickets</c>; the status messages to the hotline are read
 /// from the topic <c>ticket-status</c> (subscription <c>hotline</c>).

@@ -96,6 +96,12 @@ internal static class SampleDocuments
         DocumentType.DenialDecision => [new("决定日期", "2026年9月18日")],
         DocumentType.DeliveryReceipt => [new("送达文书", "准予行政许可决定书 D01〔2026〕准许字第000123号"), new("送达方式", "直接送达"), new("送达地点", "市民中心二楼 B12 窗口"), new("送达人", "李四、王五")],
         DocumentType.RectificationNotice => [new("评价等级", "不满意"), new("整改期限", "2026年9月30日前"), new("监察编号", "JC-2026-0042")],
+        DocumentType.PenaltyNotice => [new("当事人", Applicant), new("告知日期", "2026年9月18日")],
+        DocumentType.HearingNotice => [new("听证日期", "2026年10月13日"), new("听证地点", "市应急管理局三楼听证室"), new("听证主持人", "周主持"), new("是否公开", "公开举行")],
+        DocumentType.HearingRecord => [new("听证日期", "2026年10月13日"), new("听证主持人", "周主持"), new("签字情况", "当事人（代理人）已核对签字")],
+        DocumentType.CollectiveDecisionRecord => [new("讨论日期", "2026年10月15日"), new("参会人员", "钱局长、周副局长、吴副局长")],
+        DocumentType.PenaltyDecision or DocumentType.NoPenaltyDecision => [new("统一社会信用代码", "91410100MA44B1234X"), new("地址", "郑州市金水区某路1号"), new("决定日期", "2026年10月16日")],
+        DocumentType.PenaltyDeliveryReceipt => [new("送达文书", "行政处罚决定书 D01〔2026〕罚决字第000123号"), new("送达方式", "直接送达"), new("受送达人", Applicant), new("送达日期", "2026年10月19日")],
         _ => [],
     };
 
@@ -107,6 +113,12 @@ internal static class SampleDocuments
         DocumentType.RectificationNotice => ["该事项受理环节超过承诺时限2个工作日，未说明理由。", "补正告知未一次性告知全部需补正材料。"],
         DocumentType.SuspensionNotice => ["专家评审由本机关从专家库中随机抽取3名专家进行，评审结论将书面告知你（单位）。"],
         DocumentType.ExtensionNotice => ["该申请涉及集体用餐配送项目，需组织现场核查，二十个工作日内不能作出决定。"],
+        DocumentType.PenaltyNotice => ["经查，你单位12名从业人员中有3人未经安全生产教育和培训即上岗作业。", "你（单位）有权进行陈述和申辩，陈述、申辩可以在2026年9月25日前提出；本机关不因你（单位）陈述、申辩而给予更重的处罚。"],
+        DocumentType.HearingNotice => ["请你（单位）按时参加听证。你（单位）可以亲自参加听证，也可以委托一至二人代理。"],
+        DocumentType.HearingRecord => ["调查人员提出违法事实、证据和处罚建议；当事人进行申辩和质证，称已组织全员补训。"],
+        DocumentType.CollectiveDecisionRecord => ["表决情况：钱局长 同意；周副局长 同意；吴副局长 弃权", "讨论决定：认定情节“一般”，给予罚款人民币30,000.00元"],
+        DocumentType.PenaltyDecision => ["经查，你单位12名从业人员中有3人未经安全生产教育和培训即上岗作业。", "决定给予如下行政处罚：罚款人民币30,000.00元。", "如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在收到本决定书之日起六个月内依法向人民法院提起行政诉讼。"],
+        DocumentType.NoPenaltyDecision => ["经查，你单位已于立案前组织全员补训，违法行为轻微并及时改正，没有造成危害后果。", "决定不予行政处罚。"],
         _ => [],
     };
 }

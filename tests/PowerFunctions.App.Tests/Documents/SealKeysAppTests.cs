@@ -153,7 +153,7 @@ public sealed class SealKeysAppTests
     [Fact]
     public void Production_NoKeyVaultNorKeys_AppRefusesToStartNamingTheSetting()
     {
-        var settings = new Dictionary<string, string?> { ["environment"] = "Production", ["Clock:Mode"] = "System" };
+        var settings = new Dictionary<string, string?> { ["environment"] = "Production", ["Clock:Mode"] = "System", ["Auth:SigningKey"] = null };
 
         var error = Assert.ThrowsAny<Exception>(() => TestApp.StartAsync(settings).GetAwaiter().GetResult());
 
@@ -168,6 +168,7 @@ public sealed class SealKeysAppTests
         var settings = KeyVault();
         settings["environment"] = "Production";
         settings["Clock:Mode"] = "System";
+        settings["Auth:SigningKey"] = null; // refused in Production
 
         await using var app = await TestApp.StartAsync(settings, overrideServices: s => s.AddSingleton<SecretClient>(vault));
 

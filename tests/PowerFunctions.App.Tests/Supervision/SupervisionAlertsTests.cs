@@ -21,7 +21,7 @@ public sealed class SupervisionAlertsTests : IAsyncLifetime
     private IAlertSink Sink => _app.Get<IAlertSink>();
 
     private static AlertRaised Alert(string caseNo, string level, string department = "D01", string kind = "decision", int dueDay = 21) =>
-        new(caseNo, department, "ITEM-" + department, kind, level, new DateOnly(2026, 9, dueDay), At);
+        new(caseNo, department, "ITEM-" + department, kind, level == "red" ? AlertLevel.Red : AlertLevel.Yellow, new DateOnly(2026, 9, dueDay), At);
 
     [Fact]
     public async Task Alerts_RaisedByEverySweep_ListedOnceWithExactShape()

@@ -4,6 +4,7 @@ using System.Text.Json;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Tests.Cases;
 using PowerFunctions.App.Tests.Support;
+using PowerFunctions.Domain.Supervision;
 using PowerFunctions.Domain.Supervision.Accountability;
 using PowerFunctions.Domain.Supervision.Reports;
 
@@ -130,7 +131,7 @@ public abstract class SupervisionCentreScenarios
     public async Task Alert_AcknowledgedByDepartmentThenClosedBySupervisor_KeepsHistory()
     {
         await using var app = await StartAppAsync();
-        await app.App.Get<IAlertSink>().RaiseAsync(new AlertRaised("C-1", "D01", "XK-PLAIN", "decision", "red", new DateOnly(2026, 9, 17), TestApp.DefaultStart), default);
+        await app.App.Get<IAlertSink>().RaiseAsync(new AlertRaised("C-1", "D01", "XK-PLAIN", "decision", AlertLevel.Red, new DateOnly(2026, 9, 17), TestApp.DefaultStart), default);
         var id = (await GetJsonAsync(app.Supervisor, "/api/supervision/alerts?level=red")).EnumerateArray().Single().GetProperty("id").GetString()!;
 
         await ProblemAsync(await app.Supervisor.PostAsJsonAsync($"/api/supervision/alerts/{id}/close", new { note = "先关" }), HttpStatusCode.Conflict);
@@ -152,7 +153,7 @@ public abstract class SupervisionCentreScenarios
     public async Task Alert_Escalated_IssuesOneSealedNoticeAndClosesTheAlert()
     {
         await using var app = await StartAppAsync();
-        await app.App.Get<IAlertSink>().RaiseAsync(new AlertRaised("C-2", "D01", "XK-PLAIN", "decision", "red", new DateOnly(2026, 9, 17), TestApp.DefaultStart), default);
+        await app.App.Get<IAlertSink>().RaiseAsync(new AlertRaised("C-2", "D01", "XK-PLAIN", "decision", AlertLevel.Red, new DateOnly(2026, 9, 17), TestApp.DefaultStart), default);
         var id = (await GetJsonAsync(app.Supervisor, "/api/supervision/alerts")).EnumerateArray().Single().GetProperty("id").GetString()!;
 
         var first = await PostJsonAsync(app.Supervisor, $"/api/supervision/alerts/{id}/escalate", new { requirement = "五个工作日内说明超期原因", workingDays = 5 }, HttpStatusCode.Created);

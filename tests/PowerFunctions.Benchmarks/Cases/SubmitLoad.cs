@@ -4,121 +4,120 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using PowerFunctions.App.Auth;
 using PowerFunctions.App.Features.Cases;
 using PowerFunctions.App.Features.Catalog;
-using PowerFunctions.App.Hosting;
 using PowerFunctions.Storage;
 
 namespace PowerFunctions.Benchmarks.Cases;
 
 /// <summary>
-/// <c>submit [--count N] [--clients C]</c>: starts the app on the embedded store (a temporary data
-/// folder), then C concurrent clients POST N applications (each its own Idempotency-Key) over
-/// loopback; prints submissions/s, p50/p99 latency, and checks that exactly N cases were stored.
+/// <c>submit [--count N] [--clients C] [--warmup W] [--rounds R]</c>: starts the app on the embedded
+/// store (a temporary data folder) and, beside it in the same process, the <see cref="BareSqliteEndpoint"/>
+/// (one durable SQLite insert per request: the machine's practical ceiling). The same C loopback clients
+/// then POST the same application body to both, in R alternating rounds (so both see the same machine
+/// load), N requests each in all (each application its own Idempotency-Key). Prints for each
+/// requests/s, p50/p95/p99 and CPU per request, our rate as a ratio of the ceiling, and checks that
+/// every submission was stored exactly once: the case numbers answered are distinct and are exactly
+/// the cases in the store.
 /// </summary>
 public sealed class SubmitLoad : IBenchmarkCommand
 {
     public string Name => "submit";
 
-    public string Description => "POST /api/applications load on the embedded store: submissions/s, p50/p99 (--count N --clients C)";
+    public string Description => "POST /api/applications on the embedded store vs a bare durable-insert endpoint: rate, ratio, p50/p95/p99, CPU (--count N --clients C --warmup W --rounds R)";
 
     public async Task<int> RunAsync(string[] args)
     {
-        var count = Option(args, "--count", 5000);
-        var clients = Option(args, "--clients", 32);
+        var count = BenchmarkApp.Option(args, "--count", 5000);
+        var clients = BenchmarkApp.Option(args, "--clients", 32);
+        var warmup = BenchmarkApp.Option(args, "--warmup", 2000);
+        var rounds = BenchmarkApp.Option(args, "--rounds", 2);
 
-        // --azure CONNECTION_STRING runs on Azure Storage (e.g. a fresh Azurite) instead of the embedded store.
+        // --azure CONNECTION_STRING runs the app on Azure Storage (e.g. a fresh Azurite) instead of the embedded store.
         var azureAt = Array.IndexOf(args, "--azure");
         var azure = azureAt >= 0 && azureAt + 1 < args.Length ? args[azureAt + 1] : null;
-        var warmup = Math.Min(500, count / 5 + 1);
-        var dataPath = Path.Combine(Path.GetTempPath(), "pf-submit-" + Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string>
+
+        await using var app = await BenchmarkApp.StartAsync(azure);
+        await using var bare = await BareSqliteEndpoint.StartAsync(Path.Combine(app.DataPath, "bare"));
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(30) }) { BaseAddress = app.Address };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", app.Token("load-citizen", "张小三", [Roles.Citizen]));
+
+        var body = await ApplicationBodyAsync(app.Services, http);
+        var applications = new Uri(app.Address, "/api/applications");
+        Console.WriteLine($"item {body.GetProperty("itemCode").GetString()}, {clients} clients, {count} requests each to the app and to the bare endpoint (+{warmup} warm-up each), {rounds} alternating rounds; store {(azure is null ? app.DataPath : "Azure Storage")}");
+        Console.WriteLine($"machine load average {BenchmarkApp.LoadAverage()} at the start, {Environment.ProcessorCount} cores");
+
+        await RunAsync(http, bare.Address, body, "warm-bare", warmup, clients);
+        var warm = await RunAsync(http, applications, body, "warm", warmup, clients);
+
+        var ours = new Totals();
+        var yardstick = new Totals();
+        for (var round = 0; round < rounds; round++)
         {
-            ["urls"] = "http://127.0.0.1:0",
-            ["environment"] = "Development",
-            ["Storage:Provider"] = azure is null ? "Embedded" : "AzureStorage",
-            ["Storage:DataPath"] = dataPath,
-            ["Clock:Mode"] = "Manual",
-            ["Clock:Start"] = "2026-09-18T09:30:00+08:00",
-            ["Auth:SigningKey"] = "benchmark-signing-key-0123456789abcdef0123",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        if (azure is not null)
-        {
-            settings["Storage:ConnectionString"] = azure;
+            var share = count / rounds + (round < count % rounds ? 1 : 0);
+            yardstick.Add(await RunAsync(http, bare.Address, body, $"bare{round}", share, clients));
+            ours.Add(await RunAsync(http, applications, body, $"run{round}", share, clients));
         }
 
-        var app = PowerFunctionsHost.Build(settings.Select(s => $"--{s.Key}={s.Value}").ToArray());
-        await PowerFunctionsHost.StartAsync(app);
-        try
-        {
-            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = address };
-            var token = app.Services.GetRequiredService<TokenService>().Issue("load-citizen", "张小三", [Roles.Citizen], null, TimeSpan.FromHours(2));
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var loadAtEnd = BenchmarkApp.LoadAverage();
+        Console.WriteLine(yardstick.Line("bare durable insert", "request"));
+        Console.WriteLine(ours.Line("submit (app, embedded)", "submission"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: {ours.Rate / yardstick.Rate:0.00} of the bare endpoint's rate (CPU per request {ours.CpuPerRequest / yardstick.CpuPerRequest:0.0}x); load average {loadAtEnd} at the end"));
 
-            var body = await ApplicationBodyAsync(app.Services, http);
-            Console.WriteLine($"item {body.GetProperty("itemCode").GetString()}, {clients} clients, {count} submissions (+{warmup} warm-up), store {(azure is null ? dataPath : "Azure Storage")}");
-
-            await RunAsync(http, body, "warm", warmup, clients);
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var (elapsed, latencies, failures) = await RunAsync(http, body, "run", count, clients);
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-
-            latencies.Sort();
-            var rate = count / elapsed.TotalSeconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"submit: {count} in {elapsed.TotalSeconds:0.00} s = {rate:0} submissions/s; p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms; failures {failures}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu: {cpu.TotalMilliseconds / count:0.00} ms per submission (server and clients, one process); machine load average {LoadAverage()}, {Environment.ProcessorCount} cores"));
-            var stored = await CountCasesAsync(app.Services.GetRequiredService<IStorageAccount>());
-            Console.WriteLine($"cases stored: {stored} (expected {count + warmup})");
-            return failures == 0 && stored == count + warmup ? 0 : 1;
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(dataPath, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        // Exactly once: every 201 named its own case, and the store holds exactly those cases.
+        var answered = warm.CaseNumbers.Concat(ours.CaseNumbers).ToList();
+        var stored = await StoredCasesAsync(app.Services.GetRequiredService<IStorageAccount>());
+        var distinct = answered.ToHashSet(StringComparer.Ordinal);
+        var exact = distinct.Count == answered.Count && distinct.SetEquals(stored) && answered.Count == warmup + count;
+        Console.WriteLine($"exactly once: {answered.Count} submissions answered {distinct.Count} distinct case numbers; {stored.Count} cases stored; {(exact ? "each stored once" : "MISMATCH")}");
+        var bareRows = bare.RowCount();
+        Console.WriteLine($"bare rows stored: {bareRows} (expected {warmup + count})");
+        return ours.Failures == 0 && yardstick.Failures == 0 && exact && bareRows == warmup + count ? 0 : 1;
     }
 
-    private static async Task<(TimeSpan Elapsed, List<double> Latencies, int Failures)> RunAsync(HttpClient http, JsonElement body, string prefix, int count, int clients)
+    private static async Task<Phase> RunAsync(HttpClient http, Uri target, JsonElement body, string prefix, int count, int clients)
     {
         var next = -1;
         var failures = 0;
         var latencies = new List<double>[clients];
+        var caseNumbers = new List<string>[clients];
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
         {
             latencies[c] = new List<double>(count / clients + 1);
+            caseNumbers[c] = new List<string>(count / clients + 1);
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = JsonContent.Create(body) };
+                using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = JsonContent.Create(body) };
                 request.Headers.Add("Idempotency-Key", $"{prefix}-{i}");
                 var t = Stopwatch.GetTimestamp();
                 using var response = await http.SendAsync(request);
+                var answer = await response.Content.ReadAsByteArrayAsync();
                 latencies[c].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                 if (response.StatusCode != HttpStatusCode.Created)
                 {
                     if (Interlocked.Increment(ref failures) <= 3)
                     {
-                        Console.WriteLine($"  {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                        Console.WriteLine($"  {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(answer)}");
+                    }
+                }
+                else
+                {
+                    using var json = JsonDocument.Parse(answer);
+                    if (json.RootElement.TryGetProperty("caseNo", out var caseNo))
+                    {
+                        caseNumbers[c].Add(caseNo.GetString()!);
                     }
                 }
             }
         }));
-        return (started.Elapsed, latencies.SelectMany(l => l).ToList(), failures);
+        var elapsed = started.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        return new Phase(count, elapsed, cpu, latencies.SelectMany(l => l).ToList(), failures, caseNumbers.SelectMany(n => n).ToList());
     }
 
     /// <summary>An application for the first published promised item of the sample catalog, with every required material.</summary>
@@ -145,39 +144,54 @@ public sealed class SubmitLoad : IBenchmarkCommand
         throw new InvalidOperationException("the catalog has no published promised item to apply for");
     }
 
-    private static async Task<int> CountCasesAsync(IStorageAccount storage)
+    private static async Task<HashSet<string>> StoredCasesAsync(IStorageAccount storage)
     {
         var table = storage.GetTableClient(CaseTables.Cases);
-        var count = 0;
+        var cases = new HashSet<string>(StringComparer.Ordinal);
         string? token = null;
         do
         {
             var page = await table.QueryAsync(new TableQuery { ContinuationToken = token });
-            count += page.Entities.Count(e => e.RowKey == CaseStore.SnapshotRow);
+            cases.UnionWith(page.Entities.Where(e => e.RowKey == CaseStore.SnapshotRow).Select(e => e.PartitionKey));
             token = page.ContinuationToken;
         }
         while (token is not null);
 
-        return count;
+        return cases;
     }
 
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        }
-        catch (IOException)
-        {
-            return "?";
-        }
-    }
+    private sealed record Phase(int Count, TimeSpan Elapsed, TimeSpan Cpu, List<double> Latencies, int Failures, List<string> CaseNumbers);
 
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    private static int Option(string[] args, string name, int fallback)
+    /// <summary>The rounds of one target added up.</summary>
+    private sealed class Totals
     {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+        private readonly List<double> _latencies = [];
+        private int _count;
+        private TimeSpan _elapsed;
+        private TimeSpan _cpu;
+
+        public int Failures { get; private set; }
+
+        public List<string> CaseNumbers { get; } = [];
+
+        public double Rate => _count / _elapsed.TotalSeconds;
+
+        public double CpuPerRequest => _cpu.TotalMilliseconds / _count;
+
+        public void Add(Phase phase)
+        {
+            _count += phase.Count;
+            _elapsed += phase.Elapsed;
+            _cpu += phase.Cpu;
+            _latencies.AddRange(phase.Latencies);
+            Failures += phase.Failures;
+            CaseNumbers.AddRange(phase.CaseNumbers);
+        }
+
+        public string Line(string what, string unit)
+        {
+            _latencies.Sort();
+            return string.Create(CultureInfo.InvariantCulture, $"{what}: {_count} in {_elapsed.TotalSeconds:0.00} s = {Rate:0} {unit}s/s; p50 {BenchmarkApp.Percentile(_latencies, 0.50):0.0} ms, p95 {BenchmarkApp.Percentile(_latencies, 0.95):0.0} ms, p99 {BenchmarkApp.Percentile(_latencies, 0.99):0.0} ms, max {_latencies[^1]:0.0} ms; CPU {CpuPerRequest:0.00} ms per {unit} (server and clients, one process); failures {Failures}");
+        }
     }
 }

@@ -120,7 +120,6 @@ public sealed class WorkingCalendarTests
     public void WorkingDaysBefore_AcrossHolidays_FindsTheEarlierWorkingDay(string date, int days, string expected)
     {
         Assert.Equal(D(expected), Official.WorkingDaysBefore(D(date), days));
-        Assert.Equal(D(expected), ((IWorkingCalendar)new NaiveCalendar(Official)).WorkingDaysBefore(D(date), days));
     }
 
     [Fact]
@@ -141,17 +140,5 @@ public sealed class WorkingCalendarTests
     {
         Assert.Equal(new CalendarDate(D("2026-10-05"), true), WorkingCalendar.WeekendsOnly.AddWorkingDays(D("2026-09-30"), 3));
         Assert.True(WorkingCalendar.WeekendsOnly.IsWorkingDay(D("2026-10-01")));
-    }
-
-    /// <summary>An IWorkingCalendar that only implements the required members: exercises the interface's defaults.</summary>
-    private sealed class NaiveCalendar(IWorkingCalendar inner) : IWorkingCalendar
-    {
-        public bool IsWorkingDay(DateOnly date) => inner.IsWorkingDay(date);
-
-        public CalendarDate AddWorkingDays(DateOnly from, int days) => inner.AddWorkingDays(from, days);
-
-        public CalendarDate AddCalendarDays(DateOnly from, int days) => inner.AddCalendarDays(from, days);
-
-        public int WorkingDaysBetween(DateOnly fromExclusive, DateOnly toInclusive) => inner.WorkingDaysBetween(fromExclusive, toInclusive);
     }
 }

@@ -1,6 +1,8 @@
+using PowerFunctions.Domain.Calendar;
 using PowerFunctions.Domain.Cases;
 using PowerFunctions.Domain.Catalog;
 using PowerFunctions.Domain.Common;
+using PowerFunctions.Domain.Experts;
 
 namespace PowerFunctions.Domain.Tests.Cases;
 
@@ -16,18 +18,30 @@ public sealed class CaseFixture
     public static readonly CaseActor Decider = new("dec-1", "钱决定", "decider");
     public static readonly CaseActor Deliverer = new("del-1", "孙送达", "deliverer");
 
-    public CaseFixture(ItemTerms? terms = null, TestCalendar? calendar = null)
+    public CaseFixture(ItemTerms? terms = null, WorkingCalendar? calendar = null, IReadOnlyList<MaterialRef>? materials = null)
     {
         Terms = terms ?? Item();
-        Calendar = calendar ?? new TestCalendar();
+        Calendar = calendar ?? TestCalendars.Autumn2026;
         Now = Start;
-        var draft = Case.Submit(Terms, new Applicant("张小三", "身份证", "410102199001011234", "13800000000"), Citizen.Subject, Terms.Materials.Where(m => m.Required).Select(m => new MaterialRef(m.Code, m.Name)).ToArray(), null, "QC123456", Now).Value;
+        var draft = Case.Submit(Terms, new Applicant("张小三", "身份证", "410102199001011234", "13800000000"), Citizen.Subject, materials ?? Terms.Materials.Where(m => m.Required).Select(m => new MaterialRef(m.Code, m.Name)).ToArray(), null, "QC123456", Now).Value;
         Case = Case.Start("D01-20260918-000001", draft, Citizen, Now);
     }
 
+    /// <summary>A register of <paramref name="external"/> external and <paramref name="internalCount"/> internal experts of field 特种设备, plus one unavailable external and one external of another field.</summary>
+    public static ExpertRegister Register(int external = 1, int internalCount = 2) => ExpertRegister.Of(
+    [
+        .. Enumerable.Range(1, external).Select(i => new Expert($"X{i}", $"外聘专家{i}", true, ["特种设备"], true)),
+        .. Enumerable.Range(1, internalCount).Select(i => new Expert($"N{i}", $"内部专家{i}", false, ["特种设备"], true)),
+        new Expert("X-off", "休假专家", true, ["特种设备"], false),
+        new Expert("X-env", "环保专家", true, ["环境保护"], true),
+    ]).Value;
+
+    /// <summary>The joint handling of the tests: lead D01, opinions from D02 (3 wd) and D03 (5 wd).</summary>
+    public static JointHandling Joint { get; } = new("D01", [new JointDepartment("D02", "市自然资源和规划局", 3), new JointDepartment("D03", "市住房和城乡建设局", 5)]);
+
     public ItemTerms Terms { get; }
 
-    public TestCalendar Calendar { get; }
+    public WorkingCalendar Calendar { get; }
 
     public DateTimeOffset Now { get; set; }
 
@@ -35,7 +49,7 @@ public sealed class CaseFixture
 
     public CaseContext Context => new(Calendar, Now);
 
-    public static ItemTerms Item(bool substantive = true, bool publicised = true, bool expert = false, bool collective = false, bool separate = true, bool joint = false, int promised = 10) => new()
+    public static ItemTerms Item(bool substantive = true, bool publicised = true, bool expert = false, bool collective = false, bool separate = true, bool joint = false, int promised = 10, bool immediate = false, bool siteInspection = false, bool confidential = false) => new()
     {
         ItemCode = "XK-001",
         ItemVersion = 1,
@@ -43,15 +57,18 @@ public sealed class CaseFixture
         DepartmentCode = "D01",
         DepartmentName = "市场监督管理局",
         Kind = "licensing",
-        Immediate = false,
+        Immediate = immediate,
         PromisedWorkingDays = promised,
-        LegalWorkingDays = 20,
+        LegalWorkingDays = joint ? 45 : 20,
         Substantive = substantive,
         Publicised = publicised,
+        Confidential = confidential,
         ExpertReview = expert,
+        ExpertField = expert ? "特种设备" : null,
         CollectiveDecision = collective,
+        SiteInspection = siteInspection,
         SeparateAcceptance = separate,
-        JointHandling = joint,
+        JointHandling = joint ? Joint : null,
         Materials = [new MaterialTerm("M1", "申请书", true), new MaterialTerm("M2", "营业执照", true), new MaterialTerm("M3", "其他", false)],
     };
 
@@ -70,7 +87,7 @@ public sealed class CaseFixture
         var draft = result.Value;
         if (draft.Document is { } doc)
         {
-            draft = draft.WithDocument(new DocumentRef(doc.DocumentId, doc.Kind.ToString(), new string('a', 64)));
+            draft = draft.WithDocument(new DocumentRef(doc.DocumentId, doc.Kind, new string('a', 64)));
         }
 
         Case = Case.Append(draft, actor, Now);
@@ -80,16 +97,18 @@ public sealed class CaseFixture
     public CaseFixture Accept() => Do(c => c.Accept(Context), Acceptor);
 
     public CaseFixture ReviewBoth() =>
-        Do(c => c.RecordReview("A", "符合条件", "approve", ReviewerA), ReviewerA)
-        .Do(c => c.RecordReview("B", "同意", "approve", ReviewerB), ReviewerB);
+        Do(c => c.RecordReview("A", "符合条件", DecisionOutcome.Approve, ReviewerA), ReviewerA)
+        .Do(c => c.RecordReview("B", "同意", DecisionOutcome.Approve, ReviewerB), ReviewerB);
 
-    public CaseFixture Decide(string outcome = "approve", string? reasons = "符合条件") => Do(c => c.Decide(outcome, reasons, Context), Decider);
+    public CaseFixture Decide(DecisionOutcome outcome = DecisionOutcome.Approve, string? reasons = "符合条件") => Do(c => c.Decide(outcome, reasons, Context), Decider);
 
     public CaseFixture EndPublicity() => Do(c => c.EndPublicity(Context), CaseActor.System);
 
-    public CaseFixture Deliver() => Do(c => c.Deliver("electronic", "张小三", Context), Deliverer);
+    public CaseFixture Deliver() => Do(c => c.Deliver(DeliveryMethod.Electronic, "张小三", Context), Deliverer);
 
     public CaseFixture Publish() => Do(c => c.PublishResult(Context), CaseActor.System);
 
     public CaseDeadline Deadline(DeadlineKind kind) => CaseDeadlines.Compute(Case, Calendar, DateOnly.FromDateTime(Now.DateTime)).Single(d => d.Kind == kind);
+
+    public IReadOnlyList<CaseDeadline> Deadlines() => CaseDeadlines.Compute(Case, Calendar, DateOnly.FromDateTime(Now.DateTime));
 }

@@ -1,6 +1,7 @@
 using PowerFunctions.Domain.Cases;
 using PowerFunctions.Domain.Common;
 using PowerFunctions.Domain.Deadlines;
+using PowerFunctions.Domain.Documents;
 
 namespace PowerFunctions.Domain.Tests.Cases;
 
@@ -9,21 +10,6 @@ public sealed class CaseRulesTests
     private static readonly CaseActor Stranger = new("other", "路人", "citizen");
 
     private static DateOnly D(int month, int day) => new(2026, month, day);
-
-    [Fact]
-    [Trait("Source", "行政许可法 第三十二条")]
-    public void Submit_MissingRequiredMaterial_NamesEveryMissingOne()
-    {
-        var terms = CaseFixture.Item();
-
-        var result = Case.Submit(terms, new Applicant("张三", "身份证", "1", "2"), "c", [new MaterialRef("M3", "其他")], null, "Q", CaseFixture.Start);
-
-        Assert.False(result.IsSuccess);
-        Assert.Equal("application.invalid", result.Error.Code);
-        var lines = result.Error.Errors!["materials"];
-        Assert.Contains(lines, l => l.Contains("M1", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("M2", StringComparison.Ordinal));
-    }
 
     [Fact]
     [Trait("Source", "行政许可法 第三十二条")]
@@ -111,9 +97,9 @@ public sealed class CaseRulesTests
     [Trait("Source", "seed 000 §5(二)6")]
     public void Review_SamePersonAsAAndB_IsForbidden()
     {
-        var f = new CaseFixture().Accept().Do(c => c.RecordReview("A", "好", "approve", CaseFixture.ReviewerA), CaseFixture.ReviewerA);
+        var f = new CaseFixture().Accept().Do(c => c.RecordReview("A", "好", DecisionOutcome.Approve, CaseFixture.ReviewerA), CaseFixture.ReviewerA);
 
-        var result = f.Case.RecordReview("B", "也好", "approve", CaseFixture.ReviewerA);
+        var result = f.Case.RecordReview("B", "也好", DecisionOutcome.Approve, CaseFixture.ReviewerA);
 
         Assert.Equal("case.reviewers_must_differ", result.Error!.Code);
         Assert.Equal(ErrorKind.Forbidden, result.Error.Kind);
@@ -127,7 +113,7 @@ public sealed class CaseRulesTests
     {
         var f = new CaseFixture(CaseFixture.Item(separate: separate)).Accept();
 
-        var result = f.Case.RecordReview("A", "好", "approve", CaseFixture.Acceptor with { Role = "reviewer" });
+        var result = f.Case.RecordReview("A", "好", DecisionOutcome.Approve, CaseFixture.Acceptor with { Role = "reviewer" });
 
         Assert.Equal(expected, result.Error?.Code);
     }
@@ -137,21 +123,21 @@ public sealed class CaseRulesTests
     public void Review_FormalItem_OneReviewerSuffices()
     {
         var f = new CaseFixture(CaseFixture.Item(substantive: false)).Accept();
-        Assert.Equal("case.validation_failed", f.Case.RecordReview("B", "好", "approve", CaseFixture.ReviewerB).Error!.Code);
+        Assert.Equal("case.validation_failed", f.Case.RecordReview("B", "好", DecisionOutcome.Approve, CaseFixture.ReviewerB).Error!.Code);
 
-        f.Do(c => c.RecordReview("A", "好", "approve", CaseFixture.ReviewerA), CaseFixture.ReviewerA);
+        f.Do(c => c.RecordReview("A", "好", DecisionOutcome.Approve, CaseFixture.ReviewerA), CaseFixture.ReviewerA);
 
-        Assert.True(f.Case.Decide("approve", null, f.Context).IsSuccess);
-        Assert.Equal("case.review_role_taken", f.Case.RecordReview("A", "再审", "approve", CaseFixture.ReviewerB).Error!.Code);
+        Assert.True(f.Case.Decide(DecisionOutcome.Approve, null, f.Context).IsSuccess);
+        Assert.Equal("case.review_role_taken", f.Case.RecordReview("A", "再审", DecisionOutcome.Approve, CaseFixture.ReviewerB).Error!.Code);
     }
 
     [Fact]
     [Trait("Source", "seed 000 §5(二)6")]
     public void Decide_SubstantiveWithOnlyA_IsRefused()
     {
-        var f = new CaseFixture().Accept().Do(c => c.RecordReview("A", "好", "approve", CaseFixture.ReviewerA), CaseFixture.ReviewerA);
+        var f = new CaseFixture().Accept().Do(c => c.RecordReview("A", "好", DecisionOutcome.Approve, CaseFixture.ReviewerA), CaseFixture.ReviewerA);
 
-        Assert.Equal("case.review_incomplete", f.Case.Decide("approve", null, f.Context).Error!.Code);
+        Assert.Equal("case.review_incomplete", f.Case.Decide(DecisionOutcome.Approve, null, f.Context).Error!.Code);
     }
 
     [Theory]
@@ -203,27 +189,28 @@ public sealed class CaseRulesTests
     {
         var f = new CaseFixture(CaseFixture.Item(expert: true)).Accept().ReviewBoth();
         var before = f.Deadline(DeadlineKind.Decision).Due;
-        Assert.Equal("case.expert_review_required", f.Case.Decide("approve", null, f.Context).Error!.Code);
+        Assert.Equal("case.expert_review_required", f.Case.Decide(DecisionOutcome.Approve, null, f.Context).Error!.Code);
 
-        f.On(9, 21).Do(c => c.DrawExperts([new ExpertCandidate("e1", "甲", true), new ExpertCandidate("e2", "乙", false), new ExpertCandidate("e3", "丙", false)], 2, 7, f.Context), CaseFixture.ReviewerA);
+        f.On(9, 21).Do(c => c.DrawExperts(CaseFixture.Register(), 2, 7, new DateOnly(2026, 9, 30), f.Context), CaseFixture.ReviewerA);
         Assert.Equal(CaseState.Suspended, f.Case.State);
-        Assert.Equal("expert-review", f.Case.Suspensions.Single().Reason);
+        Assert.Equal(SuspensionReason.ExpertReview, f.Case.Suspensions.Single().Reason);
         f.On(9, 23).Do(c => c.Resume(f.Context), CaseFixture.ReviewerA);
 
         Assert.Equal(CaseState.UnderReview, f.Case.State);
         Assert.True(f.Case.ExpertReviewDone);
         Assert.Equal(f.Calendar.AddWorkingDays(before, 2).Date, f.Deadline(DeadlineKind.Decision).Due); // 9/21 and 9/22 not counted
-        Assert.True(f.Case.Decide("approve", null, f.Context).IsSuccess);
+        Assert.True(f.Case.Decide(DecisionOutcome.Approve, null, f.Context).IsSuccess);
     }
 
     [Fact]
     [Trait("Source", "行政许可法 第四十五条")]
-    public void Suspend_ReasonOutsideTheLaw_IsRefused()
+    public void Suspend_ReasonOutsideTheLaw_IsNotAReason()
     {
         var f = new CaseFixture().Accept();
 
-        Assert.Equal("case.validation_failed", f.Case.Suspend("vacation", null, f.Context).Error!.Code);
-        Assert.True(f.Case.Suspend("hearing", "听证", f.Context).IsSuccess);
+        Assert.Null(ApiCode<SuspensionReason>.Parse("vacation"));
+        Assert.Equal(SuspensionReason.Hearing, ApiCode<SuspensionReason>.Parse("hearing"));
+        Assert.True(f.Case.Suspend(SuspensionReason.Hearing, "听证", new DateOnly(2026, 9, 30), f.Context).IsSuccess);
     }
 
     [Fact]
@@ -231,12 +218,12 @@ public sealed class CaseRulesTests
     public void CollectiveDecision_RequiredBeforeDecision_DissentRecorded()
     {
         var f = new CaseFixture(CaseFixture.Item(collective: true)).Accept().ReviewBoth();
-        Assert.Equal("case.collective_decision_required", f.Case.Decide("approve", null, f.Context).Error!.Code);
+        Assert.Equal("case.collective_decision_required", f.Case.Decide(DecisionOutcome.Approve, null, f.Context).Error!.Code);
 
-        f.Do(c => c.RecordCollectiveDecision(["甲", "乙", "丙"], [new("甲", "approve", "同意"), new("乙", "approve", null), new("丙", "deny", "风险大")], [new("丙", "存在安全风险")]), CaseFixture.Decider);
+        f.Do(c => c.RecordCollectiveDecision(["甲", "乙", "丙"], [new("甲", Vote.Approve, "同意"), new("乙", Vote.Approve, null), new("丙", Vote.Deny, "风险大")], [new("丙", "存在安全风险")]), CaseFixture.Decider);
 
         Assert.Equal("存在安全风险", f.Case.CollectiveDecisionRecord!.Dissent.Single().Opinion);
-        Assert.True(f.Case.Decide("approve", null, f.Context).IsSuccess);
+        Assert.True(f.Case.Decide(DecisionOutcome.Approve, null, f.Context).IsSuccess);
     }
 
     [Fact]
@@ -245,7 +232,7 @@ public sealed class CaseRulesTests
     {
         var f = new CaseFixture().Accept();
 
-        var result = f.Case.RecordCollectiveDecision(["甲", "乙"], [new("丁", "approve", null)], []);
+        var result = f.Case.RecordCollectiveDecision(["甲", "乙"], [new("丁", Vote.Approve, null)], []);
 
         Assert.Equal("case.validation_failed", result.Error!.Code);
     }
@@ -261,7 +248,7 @@ public sealed class CaseRulesTests
     {
         var f = new CaseFixture(CaseFixture.Item(joint: joint)).Accept();
 
-        Assert.Equal(ok, f.Case.Extend(days, "情况复杂", CaseFixture.Decider).IsSuccess);
+        Assert.Equal(ok, f.Case.Extend(days, "情况复杂", CaseFixture.Decider, f.Context).IsSuccess);
     }
 
     [Fact]
@@ -271,10 +258,10 @@ public sealed class CaseRulesTests
         var f = new CaseFixture().Accept();
         var before = f.Deadline(DeadlineKind.Decision).Due;
 
-        f.Do(c => c.Extend(3, "需要补充调查", CaseFixture.Decider), CaseFixture.Decider);
+        f.Do(c => c.Extend(3, "需要补充调查", CaseFixture.Decider, f.Context), CaseFixture.Decider);
 
         Assert.Equal(f.Calendar.AddWorkingDays(before, 3).Date, f.Deadline(DeadlineKind.Decision).Due);
-        Assert.Equal("deadline.already_extended", f.Case.Extend(2, "再延", CaseFixture.Decider).Error!.Code);
+        Assert.Equal("deadline.already_extended", f.Case.Extend(2, "再延", CaseFixture.Decider, f.Context).Error!.Code);
     }
 
     [Fact]
@@ -282,14 +269,14 @@ public sealed class CaseRulesTests
     public void Decide_DenialWithoutReasons_IsRefused_WithReasonsStatesRemedies()
     {
         var f = new CaseFixture().Accept().ReviewBoth();
-        Assert.Equal("case.validation_failed", f.Case.Decide("deny", " ", f.Context).Error!.Code);
+        Assert.Equal("case.validation_failed", f.Case.Decide(DecisionOutcome.Deny, " ", f.Context).Error!.Code);
 
-        var draft = f.Case.Decide("deny", "场地不符合要求", f.Context).Value;
+        var draft = f.Case.Decide(DecisionOutcome.Deny, "场地不符合要求", f.Context).Value;
 
         var data = Assert.IsType<CaseEventData.Decided>(draft.Data);
         Assert.Contains(data.Remedies, r => r.Contains("行政复议", StringComparison.Ordinal));
         Assert.Contains(data.Remedies, r => r.Contains("行政诉讼", StringComparison.Ordinal));
-        Assert.Equal(CaseDocumentKind.DenialDecision, draft.Document!.Kind);
+        Assert.Equal(DocumentKind.DenialDecision, draft.Document!.Kind);
         Assert.Contains(draft.Document.Paragraphs, p => p.Contains("场地不符合要求", StringComparison.Ordinal));
     }
 
@@ -308,9 +295,9 @@ public sealed class CaseRulesTests
 
     [Theory]
     [Trait("Source", "seed 000 §5(二)7")]
-    [InlineData(false, "approve")]
-    [InlineData(true, "deny")]
-    public void Decide_ConfidentialOrDenial_SkipsPublicity(bool publicised, string outcome)
+    [InlineData(false, DecisionOutcome.Approve)]
+    [InlineData(true, DecisionOutcome.Deny)]
+    public void Decide_ConfidentialOrDenial_SkipsPublicity(bool publicised, DecisionOutcome outcome)
     {
         var f = new CaseFixture(CaseFixture.Item(publicised: publicised)).Accept().ReviewBoth().On(9, 28).Decide(outcome, "理由");
 
@@ -335,7 +322,7 @@ public sealed class CaseRulesTests
     [Trait("Source", "seed 002 (监督检查办法 第十三条)")]
     public void ResultPublication_TenWorkingDaysFromDelivery_MetWhenPublished()
     {
-        var f = new CaseFixture().Accept().ReviewBoth().Decide("deny", "不符合").On(9, 22).Deliver();
+        var f = new CaseFixture().Accept().ReviewBoth().Decide(DecisionOutcome.Deny, "不符合").On(9, 22).Deliver();
         Assert.Equal(D(10, 13), f.Deadline(DeadlineKind.ResultPublication).Due); // 23, 24, 28, 29, 30, 10/8, 9, 10 (make-up), 12, 13
 
         f.Publish();
@@ -350,7 +337,7 @@ public sealed class CaseRulesTests
         var f = new CaseFixture().Accept();
         Assert.Equal("case.not_applicant", f.Case.Withdraw("x", Stranger).Error!.Code);
 
-        f.ReviewBoth().Decide("deny", "不符合");
+        f.ReviewBoth().Decide(DecisionOutcome.Deny, "不符合");
 
         Assert.Equal("case.invalid_transition", f.Case.Withdraw("x", CaseFixture.Citizen).Error!.Code);
     }
@@ -388,5 +375,20 @@ public sealed class CaseRulesTests
 
         // 9/20 (make-up), 21, 22, 23, 24, 28, 29, 30, 10/8, 10/9
         Assert.Equal(D(10, 9), f.Deadline(DeadlineKind.Decision).Due);
+    }
+
+    [Fact]
+    [Trait("Source", "municipal 电子监察 rules (public)")]
+    [Trait("Source", "行政许可法 第四十五条")]
+    public void DecisionDeadline_WhileSuspended_IsStoppedAndNeverYellow()
+    {
+        var f = new CaseFixture(CaseFixture.Item(promised: 2)).Accept().On(9, 21);
+        f.Do(c => c.Suspend(SuspensionReason.Testing, null, new DateOnly(2026, 9, 30), f.Context), CaseFixture.ReviewerA);
+
+        var decision = f.Deadline(DeadlineKind.Decision);
+
+        Assert.True(decision.Stopped);
+        Assert.True(decision.Provisional);
+        Assert.Equal(DeadlineStatus.Pending, decision.StatusAt(f.Calendar, f.Now));
     }
 }

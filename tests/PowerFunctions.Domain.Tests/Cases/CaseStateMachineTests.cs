@@ -1,5 +1,6 @@
 using PowerFunctions.Domain.Cases;
 using PowerFunctions.Domain.Common;
+using PowerFunctions.Domain.Deadlines;
 
 namespace PowerFunctions.Domain.Tests.Cases;
 
@@ -46,12 +47,12 @@ public sealed class CaseStateMachineTests
     [Theory]
     [InlineData("submitted", "correction-notice,accept,refuse,withdraw")]
     [InlineData("correction-requested", "supplement,refuse,withdraw")]
-    [InlineData("accepted", "review,site-inspection,expert-draw,collective-decision,suspend,extend,decide,withdraw")]
-    [InlineData("under-review", "review,site-inspection,expert-draw,collective-decision,suspend,extend,decide,withdraw")]
-    [InlineData("suspended", "resume,withdraw")]
+    [InlineData("accepted", "review,site-inspection,expert-draw,collective-decision,suspend,extend,joint-opinion,decide,withdraw")]
+    [InlineData("under-review", "review,site-inspection,expert-draw,collective-decision,suspend,extend,joint-opinion,decide,withdraw")]
+    [InlineData("suspended", "resume,joint-opinion,withdraw")]
     [InlineData("decided", "deliver")]
-    [InlineData("in-publicity", "objections")]
-    [InlineData("awaiting-delivery", "deliver")]
+    [InlineData("in-publicity", "objections,objection-answer")] // 异议 answered by the decider (seed 000 §5(二)7)
+    [InlineData("awaiting-delivery", "objection-answer,deliver")]
     [InlineData("delivered", "")]
     [InlineData("refused", "")]
     [InlineData("closed", "")]
@@ -79,13 +80,13 @@ public sealed class CaseStateMachineTests
                 f.Do(c => c.Refuse("不属于本机关职权"), CaseFixture.Acceptor);
                 break;
             case CaseState.UnderReview:
-                f.Accept().Do(c => c.RecordReview("A", "好", "approve", CaseFixture.ReviewerA), CaseFixture.ReviewerA);
+                f.Accept().Do(c => c.RecordReview("A", "好", DecisionOutcome.Approve, CaseFixture.ReviewerA), CaseFixture.ReviewerA);
                 break;
             case CaseState.Suspended:
-                f.Accept().Do(c => c.Suspend("testing", null, f.Context), CaseFixture.ReviewerA);
+                f.Accept().Do(c => c.Suspend(SuspensionReason.Testing, null, new DateOnly(2026, 9, 30), f.Context), CaseFixture.ReviewerA);
                 break;
             case CaseState.Decided:
-                f.Accept().ReviewBoth().Decide("deny", "不符合条件");
+                f.Accept().ReviewBoth().Decide(DecisionOutcome.Deny, "不符合条件");
                 break;
             case CaseState.InPublicity:
                 f.Accept().ReviewBoth().Decide();
@@ -94,10 +95,10 @@ public sealed class CaseStateMachineTests
                 f.Accept().ReviewBoth().Decide().On(10, 12).EndPublicity();
                 break;
             case CaseState.Delivered:
-                f.Accept().ReviewBoth().Decide("deny", "不符合").Deliver();
+                f.Accept().ReviewBoth().Decide(DecisionOutcome.Deny, "不符合").Deliver();
                 break;
             case CaseState.Closed:
-                f.Accept().ReviewBoth().Decide("deny", "不符合").Deliver().Publish();
+                f.Accept().ReviewBoth().Decide(DecisionOutcome.Deny, "不符合").Deliver().Publish();
                 break;
             case CaseState.Withdrawn:
                 f.Do(c => c.Withdraw("不办了", CaseFixture.Citizen), CaseFixture.Citizen);
@@ -117,17 +118,19 @@ public sealed class CaseStateMachineTests
             CaseAction.Supplement => c.Supplement([new MaterialRef("M2", "营业执照")], CaseFixture.Citizen, ctx),
             CaseAction.Accept => c.Accept(ctx),
             CaseAction.Refuse => c.Refuse("理由"),
-            CaseAction.Review => c.RecordReview("B", "意见", "approve", CaseFixture.ReviewerB),
+            CaseAction.Review => c.RecordReview("B", "意见", DecisionOutcome.Approve, CaseFixture.ReviewerB),
             CaseAction.SiteInspection => c.RecordSiteInspection(["甲", "乙"], "报告", "甲"),
-            CaseAction.ExpertDraw => c.DrawExperts([new ExpertCandidate("e1", "专家一", true), new ExpertCandidate("e2", "专家二", false)], 1, 42, ctx),
-            CaseAction.CollectiveDecision => c.RecordCollectiveDecision(["甲", "乙"], [new CollectiveVote("甲", "approve", null), new CollectiveVote("乙", "approve", null)], []),
-            CaseAction.Suspend => c.Suspend("testing", null, ctx),
+            CaseAction.ExpertDraw => c.DrawExperts(CaseFixture.Register(), 1, 42, new DateOnly(2026, 10, 30), ctx),
+            CaseAction.CollectiveDecision => c.RecordCollectiveDecision(["甲", "乙"], [new CollectiveVote("甲", Vote.Approve, null), new CollectiveVote("乙", Vote.Approve, null)], []),
+            CaseAction.Suspend => c.Suspend(SuspensionReason.Testing, null, new DateOnly(2026, 10, 30), ctx),
             CaseAction.Resume => c.Resume(ctx),
-            CaseAction.Extend => c.Extend(5, "情况复杂", CaseFixture.Decider),
-            CaseAction.Decide => c.Decide("deny", "不符合", ctx),
-            CaseAction.Deliver => c.Deliver("post", "张小三", ctx),
+            CaseAction.Extend => c.Extend(5, "情况复杂", CaseFixture.Decider, ctx),
+            CaseAction.JointOpinion => c.GiveJointOpinion("D02", "同意", DecisionOutcome.Approve, ctx),
+            CaseAction.Decide => c.Decide(DecisionOutcome.Deny, "不符合", ctx),
+            CaseAction.Deliver => c.Deliver(DeliveryMethod.Post, "张小三", ctx),
             CaseAction.Withdraw => c.Withdraw("撤回", CaseFixture.Citizen),
             CaseAction.Objection => c.FileObjection("李四", "13900000000", "有异议"),
+            CaseAction.ObjectionAnswer => c.AnswerObjection("o-1", ObjectionFinding.Dismissed, "不成立", ctx),
             CaseAction.DeemedAcceptance => c.DeemAccepted(ctx),
             CaseAction.EndPublicity => c.EndPublicity(ctx),
             CaseAction.PublishResult => c.PublishResult(ctx),

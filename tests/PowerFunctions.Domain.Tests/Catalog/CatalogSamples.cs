@@ -1,9 +1,8 @@
-using PowerFunctions.Domain.Calendar;
 using PowerFunctions.Domain.Catalog;
 
 namespace PowerFunctions.Domain.Tests.Catalog;
 
-/// <summary>A valid item to start each test from, and a weekends-only calendar.</summary>
+/// <summary>A valid item to start each test from.</summary>
 internal static class CatalogSamples
 {
     public static readonly DateTimeOffset Now = new(2026, 9, 18, 9, 30, 0, TimeSpan.FromHours(8));
@@ -42,47 +41,4 @@ internal static class CatalogSamples
     };
 
     public static PowerItem Published() => PowerItem.CreateDraft(Drainage(), Now).Value.Publish(Now).Value;
-
-    /// <summary>Weekends are not working days; nothing else.</summary>
-    public sealed class WeekendCalendar : IWorkingCalendar
-    {
-        public bool IsWorkingDay(DateOnly date) => date.DayOfWeek is not DayOfWeek.Saturday and not DayOfWeek.Sunday;
-
-        public CalendarDate AddWorkingDays(DateOnly from, int days)
-        {
-            var date = from;
-            while (days > 0)
-            {
-                date = date.AddDays(1);
-                if (IsWorkingDay(date))
-                {
-                    days--;
-                }
-            }
-
-            return new CalendarDate(date, false);
-        }
-
-        public CalendarDate AddCalendarDays(DateOnly from, int days)
-        {
-            var date = from.AddDays(days);
-            while (!IsWorkingDay(date))
-            {
-                date = date.AddDays(1);
-            }
-
-            return new CalendarDate(date, false);
-        }
-
-        public int WorkingDaysBetween(DateOnly fromExclusive, DateOnly toInclusive)
-        {
-            var count = 0;
-            for (var d = fromExclusive.AddDays(1); d <= toInclusive; d = d.AddDays(1))
-            {
-                count += IsWorkingDay(d) ? 1 : 0;
-            }
-
-            return count;
-        }
-    }
 }

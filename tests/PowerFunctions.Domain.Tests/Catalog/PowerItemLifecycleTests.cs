@@ -143,7 +143,7 @@ public sealed class PowerItemLifecycleTests
     [InlineData("2026-09-12", "2026-09-21", "2026-10-09")] // Saturday: the 7th day is Saturday, rolls to Monday
     public void RecordBasisChange_Published_OpensSevenDayAndTwentyWorkingDayDeadlines(string changed, string revisionDue, string flowchartDue)
     {
-        var item = CatalogSamples.Published().RecordBasisChange(DateOnly.Parse(changed), "条例修订", new CatalogSamples.WeekendCalendar(), CatalogSamples.Now).Value;
+        var item = CatalogSamples.Published().RecordBasisChange(DateOnly.Parse(changed), "条例修订", TestCalendars.Weekends2026, CatalogSamples.Now).Value;
 
         Assert.Equal(DateOnly.Parse(revisionDue), item.RevisionDue);
         Assert.Equal(DateOnly.Parse(flowchartDue), item.PendingBasisChange!.FlowchartDue);
@@ -155,7 +155,7 @@ public sealed class PowerItemLifecycleTests
     [InlineData("2026-09-23", true)]
     public void IsRevisionOverdue_AfterDueDay_True(string today, bool overdue)
     {
-        var item = CatalogSamples.Published().RecordBasisChange(new DateOnly(2026, 9, 15), "条例修订", new CatalogSamples.WeekendCalendar(), CatalogSamples.Now).Value;
+        var item = CatalogSamples.Published().RecordBasisChange(new DateOnly(2026, 9, 15), "条例修订", TestCalendars.Weekends2026, CatalogSamples.Now).Value;
 
         Assert.Equal(overdue, item.IsRevisionOverdue(DateOnly.Parse(today)));
     }
@@ -164,7 +164,7 @@ public sealed class PowerItemLifecycleTests
     [Trait("Source", "seed 002 第十条")]
     public void PublishRevision_AfterBasisChange_ClearsDeadline()
     {
-        var changed = CatalogSamples.Published().RecordBasisChange(new DateOnly(2026, 9, 15), "条例修订", new CatalogSamples.WeekendCalendar(), CatalogSamples.Now).Value;
+        var changed = CatalogSamples.Published().RecordBasisChange(new DateOnly(2026, 9, 15), "条例修订", TestCalendars.Weekends2026, CatalogSamples.Now).Value;
 
         var draft = changed.Edit(CatalogSamples.Drainage(), Later).Value;
         var revised = draft.Publish(Later).Value;
@@ -178,7 +178,7 @@ public sealed class PowerItemLifecycleTests
     [Trait("Source", "seed 002 第十条")]
     public void RecordBasisChange_LaterChange_KeepsEarlierDeadline()
     {
-        var calendar = new CatalogSamples.WeekendCalendar();
+        var calendar = TestCalendars.Weekends2026;
         var first = CatalogSamples.Published().RecordBasisChange(new DateOnly(2026, 9, 14), "一", calendar, CatalogSamples.Now).Value;
 
         var second = first.RecordBasisChange(new DateOnly(2026, 9, 16), "二", calendar, CatalogSamples.Now).Value;
@@ -189,7 +189,7 @@ public sealed class PowerItemLifecycleTests
     [Fact]
     public void RecordBasisChange_FutureDateOrNoDescription_Refused()
     {
-        var calendar = new CatalogSamples.WeekendCalendar();
+        var calendar = TestCalendars.Weekends2026;
         var item = CatalogSamples.Published();
 
         Assert.Contains("changedOn", item.RecordBasisChange(new DateOnly(2026, 12, 1), "x", calendar, CatalogSamples.Now).Error!.Errors!.Keys);
@@ -216,5 +216,16 @@ public sealed class PowerItemLifecycleTests
         Assert.True(terms.ExpertReview && terms.CollectiveDecision && terms.SeparateAcceptance);
         Assert.Equal(["M01", "M02"], terms.Materials.Select(m => m.Code));
         Assert.All(terms.Materials, m => Assert.True(m.Required));
+    }
+
+    [Fact]
+    [Trait("Source", "seed 002 第十条")]
+    public void RevisionAlertAt_PendingChange_TheEndOfItsSevenDays_NoneOnceRevised()
+    {
+        var changed = CatalogSamples.Published().RecordBasisChange(new DateOnly(2026, 9, 15), "条例修订", TestCalendars.Weekends2026, CatalogSamples.Now).Value;
+
+        Assert.Equal(new DateTimeOffset(2026, 9, 23, 0, 0, 0, TimeSpan.FromHours(8)), PowerItemRules.RevisionAlertAt(changed));
+        Assert.Null(PowerItemRules.RevisionAlertAt(changed.Edit(CatalogSamples.Drainage(), Later).Value.Publish(Later).Value));
+        Assert.Equal("catalog-revision", PowerItemRules.RevisionAlertKind);
     }
 }

@@ -67,7 +67,7 @@ public sealed class ComplaintFixture
         var draft = result.Value;
         if (draft.Document is { } doc)
         {
-            draft = draft.WithDocument(new DocumentRef(doc.DocumentId, ComplaintDocumentToIssue.Type, new string('b', 64)));
+            draft = draft.WithDocument(new RecordedDocument(doc.DocumentId, ComplaintDocumentToIssue.Type, new string('b', 64)));
         }
 
         Ticket = Ticket.Append(draft, actor, Now);

@@ -1,3 +1,4 @@
+using PowerFunctions.Domain.Calendar;
 using PowerFunctions.Domain.Common;
 using PowerFunctions.Domain.Complaints;
 
@@ -15,7 +16,7 @@ public sealed class ComplaintRulesTests
     [InlineData("2026-09-22T09:00:00+08:00", "2026-09-28")] // Tuesday → Friday 25th (holiday) → rolled past the weekend and the holidays
     public void ExplanationDue_ReachedAt_ThreeDaysLaterLastDayRolledToWorkingDay(string reachedAt, string expected)
     {
-        var calendar = new WeekendOnlyCalendar(new DateOnly(2026, 9, 25), new DateOnly(2026, 9, 26), new DateOnly(2026, 9, 27));
+        var calendar = TestCalendars.Of(2026, [new Holiday("中秋节", new DateOnly(2026, 9, 25), new DateOnly(2026, 9, 27))], []);
 
         var due = ComplaintRules.ExplanationDue(calendar, ChinaTime.DateOf(DateTimeOffset.Parse(reachedAt)), ComplaintLimits.Defaults.TermsFor(ComplaintCategory.Consultation));
 

@@ -55,4 +55,14 @@ public sealed class AlertRulesTests
         Assert.Equal(DeadlineStatus.Yellow, AlertRules.StatusAt(Official, D("2026-10-13"), At("2026-10-09T08:00:00+08:00"), false, 3));
         Assert.Equal(DeadlineStatus.Pending, AlertRules.StatusAt(Official, D("2026-10-13"), At("2026-10-09T08:00:00+08:00"), false));
     }
+
+    [Theory]
+    [Trait("Source", Source)]
+    [Trait("Source", "行政许可法 第四十五条")]
+    [InlineData("2026-09-30T10:00:00+08:00", DeadlineStatus.Pending)] // would be yellow: the clock is stopped
+    [InlineData("2026-10-09T00:00:00+08:00", DeadlineStatus.Red)]     // late before it stopped: stays red
+    public void StatusAt_ClockStopped_NoYellowButRedStays(string now, DeadlineStatus expected)
+    {
+        Assert.Equal(expected, AlertRules.StatusAt(Official, D("2026-10-08"), At(now), met: false, clockStopped: true));
+    }
 }

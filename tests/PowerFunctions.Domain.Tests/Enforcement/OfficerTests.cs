@@ -39,7 +39,31 @@ public sealed class OfficerTests
 
         Assert.False(result.IsSuccess);
         Assert.Equal(EnforcementErrors.InvalidOfficer, result.Error.Code);
-        Assert.Equal(["certificateNo", "department", "fields", "name", "sub", "validFrom", "validTo"], result.Error.Errors!.Keys.Order());
+        Assert.Equal(["certificateNo", "department", "name", "sub", "validFrom", "validTo"], result.Error.Errors!.Keys.Order());
+    }
+
+    [Theory]
+    [Trait("Source", "国办发〔2018〕118号")]
+    [InlineData("豫D04-0001", true)]
+    [InlineData("豫应急执字第0001号", true)]
+    [InlineData("ZF_2026_001", true)]
+    [InlineData("abc", false)]             // too short
+    [InlineData("D04/0001", false)]        // not a storage key
+    [InlineData("D04 0001", false)]
+    public void Register_CertificateNumber_AsPrinted(string number, bool ok) =>
+        Assert.Equal(ok, Officer.Register("o-1", "王执法", "D04", number, new DateOnly(2025, 1, 1), new DateOnly(2027, 12, 31), null).IsSuccess);
+
+    [Fact]
+    [Trait("Source", "行政处罚法 第四十二条; 国办发〔2018〕118号")]
+    public void Register_NoFields_CoversEveryFieldOfItsDepartmentOnly()
+    {
+        var officer = Officer.Register("o-1", "王执法", "D04", "豫D04-0009", new DateOnly(2025, 1, 1), new DateOnly(2027, 12, 31), null).Value;
+
+        Assert.Empty(officer.Fields);
+        Assert.True(OfficerRules.HoldsValidCertificate(officer, "D04", new DateOnly(2026, 9, 1), "安全生产"));
+        Assert.True(OfficerRules.HoldsValidCertificate(officer, "D04", new DateOnly(2026, 9, 1), "消防"));
+        Assert.False(OfficerRules.HoldsValidCertificate(officer, "D01", new DateOnly(2026, 9, 1), "安全生产"));
+        Assert.Contains("fields", Officer.Register("o-1", "王执法", "D04", "豫D04-0009", new DateOnly(2025, 1, 1), new DateOnly(2027, 12, 31), ["安全生产", " "]).Error!.Errors!.Keys);
     }
 
     [Fact]

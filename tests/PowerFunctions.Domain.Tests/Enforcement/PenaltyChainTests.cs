@@ -1,5 +1,7 @@
 using PowerFunctions.Domain.Cases;
 using PowerFunctions.Domain.Enforcement;
+using DeliveryMethod = PowerFunctions.Domain.Enforcement.DeliveryMethod;
+using Vote = PowerFunctions.Domain.Enforcement.Vote;
 using static PowerFunctions.Domain.Tests.Enforcement.PenaltyFixture;
 
 namespace PowerFunctions.Domain.Tests.Enforcement;

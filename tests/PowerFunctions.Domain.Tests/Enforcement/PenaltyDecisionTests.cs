@@ -67,14 +67,56 @@ public sealed class PenaltyDecisionTests
     }
 
     [Fact]
-    [Trait("Source", "行政处罚法 第四十四条")]
+    [Trait("Source", "行政处罚法 第四十四条; 国办发〔2022〕27号")]
     public void Decide_AnotherKindThanNotified_Refused()
     {
         var f = new PenaltyFixture().ReadyToDecide();
 
         var result = f.Case.Decide(new PenaltyDecisionInput(PenaltyOutcome.Penalty, new Penalty(PenaltyType.ConfiscateGains, 1000), Circumstance.Ordinary, null, "理由"), f.Context);
 
-        Assert.Equal(EnforcementErrors.HeavierThanNotice, result.Error!.Code);
+        // another kind than the tier's is outside the tier before it is another kind than the notice's
+        Assert.Equal(EnforcementErrors.OutsideDiscretion, result.Error!.Code);
+    }
+
+    [Theory]
+    [Trait("Source", "国办发〔2022〕27号; 行政处罚法 第四十四条")]
+    [InlineData(60000)]   // above the ordinary tier, and heavier than the notice
+    [InlineData(150000)]  // beyond the law as well
+    public void Decide_OutsideTheTier_AnswersOutsideDiscretionBeforeAnyOtherRefusal(double amount)
+    {
+        var notNotified = new PenaltyFixture().Investigated();
+        var notified = new PenaltyFixture().ReadyToDecide(30000);
+
+        Assert.Equal(EnforcementErrors.OutsideDiscretion, notNotified.Case.Decide(Penalise((decimal)amount), notNotified.Context).Error!.Code);
+        Assert.Equal(EnforcementErrors.OutsideDiscretion, notified.Case.Decide(Penalise((decimal)amount), notified.Context).Error!.Code);
+    }
+
+    [Fact]
+    [Trait("Source", "行政处罚法 第五十七条第二款; 国办发〔2022〕27号")]
+    public void CollectiveDecision_AdoptingNothing_SatisfiesTheRequirementBindsNoAmountAuthorisesNoDeparture()
+    {
+        var f = new PenaltyFixture(Terms0(collective: true)).ReadyToDecide(30000);
+        Assert.Equal(EnforcementErrors.CollectiveDecisionRequired, f.Case.Decide(Penalise(30000), f.Context).Error!.Code);
+
+        f.Do(f.Case.RecordCollectiveDecision(["钱局长", "周副局长"], [new MeetingVote("钱局长", Vote.Agree, null), new MeetingVote("周副局长", Vote.Agree, null)], [], null, "理由写了也不能突破档次", f.Context), Decider);
+
+        var meeting = f.Case.CollectiveDecision!;
+        Assert.Null(meeting.Outcome);
+        Assert.Null(meeting.DepartureReason);
+        Assert.Equal(EnforcementErrors.OutsideDiscretion, f.Case.Decide(Penalise(8000), f.Context).Error!.Code);
+        Assert.True(f.Case.Decide(Penalise(25000), f.Context).IsSuccess);
+        Assert.True(f.Case.Decide(Penalise(30000), f.Context).IsSuccess);
+    }
+
+    [Fact]
+    [Trait("Source", "行政处罚法 第五十八条")]
+    public void LegalReview_PassedNotSaid_Passed()
+    {
+        var f = new PenaltyFixture().ReadyToDecide();
+
+        var review = Assert.IsType<PenaltyEventData.LegallyReviewed>(f.Case.RecordLegalReview("事实清楚，适用依据正确", null, Reviewer.Subject, f.Context).Value.Data);
+
+        Assert.True(review.Passed);
     }
 
     [Fact]

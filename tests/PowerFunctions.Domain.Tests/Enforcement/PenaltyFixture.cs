@@ -3,6 +3,8 @@ using PowerFunctions.Domain.Cases;
 using PowerFunctions.Domain.Catalog;
 using PowerFunctions.Domain.Common;
 using PowerFunctions.Domain.Enforcement;
+using DeliveryMethod = PowerFunctions.Domain.Enforcement.DeliveryMethod;
+using Vote = PowerFunctions.Domain.Enforcement.Vote;
 
 namespace PowerFunctions.Domain.Tests.Enforcement;
 
@@ -79,7 +81,7 @@ public sealed class PenaltyFixture
         if (draft.Document is { } document)
         {
             // what the app does: issue and seal the document, then record it on the event before committing
-            draft = draft.WithDocument(new DocumentRef(document.DocumentId, PenaltyNames.Of(document.Kind), new string('a', 64)));
+            draft = draft.WithDocument(new RecordedDocument(document.DocumentId, PenaltyNames.Of(document.Kind), new string('a', 64)));
         }
 
         Case = Case.Append(draft, actor ?? Enforcer, Now);

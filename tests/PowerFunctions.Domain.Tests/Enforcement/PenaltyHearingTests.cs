@@ -29,11 +29,42 @@ public sealed class PenaltyHearingTests
 
     [Fact]
     [Trait("Source", "行政处罚法 第六十三条")]
-    public void RequestHearing_OnAPenaltyWithoutTheRight_Refused()
+    public void RequestHearing_OnAPenaltyWithoutTheRight_GrantedAndMarkedNotEntitled()
     {
         var f = new PenaltyFixture().Investigated().Notified(30000);
+        var entitled = NotifiedOfALargeFine().On(9, 28);
 
-        Assert.Equal(EnforcementErrors.HearingNotAvailable, f.Case.RequestHearing(OfficerA, f.Context).Error!.Code);
+        var granted = Assert.IsType<PenaltyEventData.HearingRequested>(f.Case.RequestHearing(OfficerA, f.Context).Value.Data);
+        var asOfRight = Assert.IsType<PenaltyEventData.HearingRequested>(entitled.Case.RequestHearing(OfficerA, entitled.Context).Value.Data);
+
+        Assert.False(granted.Entitled);
+        Assert.True(asOfRight.Entitled);
+    }
+
+    [Fact]
+    [Trait("Source", "行政处罚法 第六十四条(二)(四)")]
+    public void ScheduleHearing_PresidingNotYetNamed_NoticeSaysItWillBe()
+    {
+        var f = Requested();
+
+        var result = f.Case.ScheduleHearing(new DateOnly(2026, 10, 20), "局三楼听证室", null, null, true, null, OfficerA, f.Context);
+
+        Assert.Contains(result.Value.Document!.Fields, x => x.Key == "听证主持人" && x.Value.Contains("另行指定", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [Trait("Source", "行政处罚法 第六十四条(四)")]
+    public void HoldHearing_PresidingNamedThen_NotAnInvestigatorAndRecorded()
+    {
+        var f = Requested();
+        f.Do(f.Case.ScheduleHearing(new DateOnly(2026, 10, 20), "局三楼听证室", null, null, true, null, OfficerA, f.Context)).On(10, 20);
+
+        var byInvestigator = f.Case.HoldHearing("笔录", true, true, null, OfficerA, f.Context, OfficerB.Subject, null);
+        var byOther = f.Case.HoldHearing("笔录", true, true, null, OfficerA, f.Context, "h-1", "周主持");
+
+        Assert.Equal(EnforcementErrors.PresidingIsInvestigator, byInvestigator.Error!.Code);
+        Assert.Equal("周主持", Assert.IsType<PenaltyEventData.HearingHeld>(byOther.Value.Data).PresidingName);
+        Assert.Contains(byOther.Value.Document!.Fields, x => x.Key == "听证主持人" && x.Value == "周主持");
     }
 
     [Theory]

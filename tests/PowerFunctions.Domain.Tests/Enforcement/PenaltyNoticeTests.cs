@@ -95,7 +95,7 @@ public sealed class PenaltyNoticeTests
 
     [Theory]
     [Trait("Source", "国办发〔2022〕27号")]
-    [InlineData(100000.01, EnforcementErrors.OutsideLegalRange)]
+    [InlineData(100000.01, EnforcementErrors.OutsideDiscretion)]  // beyond the law is outside every tier too
     [InlineData(0, EnforcementErrors.ValidationFailed)]
     [InlineData(60000, EnforcementErrors.OutsideDiscretion)]
     public void Notify_BeyondTheLawOrTheTier_Refused422(double amount, string code)

@@ -6,7 +6,9 @@ namespace PowerFunctions.Storage.Tests.Embedded;
 
 /// <summary>
 /// Two worker processes and this test process share one data folder: each increments one counter
-/// with ETag retry and appends rows in transactions. Nothing may be lost or corrupted.
+/// with ETag retry and appends rows in transactions, with one writer or with several concurrent ones
+/// (whose writes then share group commits while the processes contend for the file). Nothing may be
+/// lost or corrupted.
 /// </summary>
 public sealed class MultiProcessTests : IDisposable
 {
@@ -16,17 +18,30 @@ public sealed class MultiProcessTests : IDisposable
     public void Dispose() => TempFolder.Delete(_dataPath);
 
     [Fact]
-    public async Task TwoProcessesAndThisOne_SharingOneFolder_LoseNoIncrementAndNoRow()
+    public Task TwoProcessesAndThisOne_SharingOneFolder_LoseNoIncrementAndNoRow() => RunAsync(writers: 1, PerWorker);
+
+    [Fact]
+    public Task TwoProcessesAndThisOne_EightConcurrentWritersEach_LoseNoIncrementAndNoRow() => RunAsync(writers: 8, perWriter: 20);
+
+    private async Task RunAsync(int writers, int perWriter)
     {
         const string tableName = "Shared";
         using var account = new EmbeddedStorageAccount(_dataPath);
         var table = account.GetTableClient(tableName);
         await StressWorker.PrepareAsync(table, CancellationToken.None);
 
-        var workers = new[] { "w1", "w2" }.Select(id => StartWorker(tableName, id)).ToList();
+        var workers = new[] { "w1", "w2" }.Select(id => StartWorker(tableName, id, perWriter, writers)).ToList();
         try
         {
-            await StressWorker.RunAsync(table, "w0", PerWorker, CancellationToken.None);
+            if (writers == 1)
+            {
+                await StressWorker.RunAsync(table, "w0", perWriter, CancellationToken.None);
+            }
+            else
+            {
+                await StressWorker.RunConcurrentAsync(table, "w0", perWriter, writers, CancellationToken.None);
+            }
+
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             foreach (var worker in workers)
             {
@@ -49,7 +64,7 @@ public sealed class MultiProcessTests : IDisposable
         }
 
         var counter = await table.GetEntityAsync(StressWorker.CounterPartition, StressWorker.CounterRow);
-        Assert.Equal(3 * PerWorker, counter!.GetInt64("Value"));
+        Assert.Equal(3 * writers * perWriter, counter!.GetInt64("Value"));
         var rows = new List<TableEntity>();
         var query = TableQuery.Partition(StressWorker.RowsPartition);
         while (true)
@@ -64,16 +79,19 @@ public sealed class MultiProcessTests : IDisposable
             query = query with { ContinuationToken = page.ContinuationToken };
         }
 
-        var expected = new[] { "w0", "w1", "w2" }
-            .SelectMany(w => Enumerable.Range(0, PerWorker).Select(i => $"{w}-{i:D6}"))
-            .Concat(["~progress-w0", "~progress-w1", "~progress-w2"])
+        var workerIds = new[] { "w0", "w1", "w2" }
+            .SelectMany(w => writers == 1 ? [w] : Enumerable.Range(0, writers).Select(k => StressWorker.WriterId(w, k)))
+            .ToList();
+        var expected = workerIds
+            .SelectMany(w => Enumerable.Range(0, perWriter).Select(i => $"{w}-{i:D6}"))
+            .Concat(workerIds.Select(w => $"~progress-{w}"))
             .Order(StringComparer.Ordinal);
         Assert.Equal(expected, rows.Select(r => r.RowKey));
-        Assert.All(rows.Where(r => r.RowKey.StartsWith('~')), r => Assert.Equal(PerWorker, r.GetInt32("Done")));
+        Assert.All(rows.Where(r => r.RowKey.StartsWith('~')), r => Assert.Equal(perWriter, r.GetInt32("Done")));
         Assert.Equal("ok", account.CheckIntegrity());
     }
 
-    private Process StartWorker(string tableName, string workerId)
+    private Process StartWorker(string tableName, string workerId, int perWriter, int writers)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -81,7 +99,7 @@ public sealed class MultiProcessTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { StressDll(), _dataPath, tableName, workerId, PerWorker.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { StressDll(), _dataPath, tableName, workerId, perWriter.ToString(System.Globalization.CultureInfo.InvariantCulture), writers.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }

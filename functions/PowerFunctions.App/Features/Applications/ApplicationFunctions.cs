@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PowerFunctions.App.Auth;
+using PowerFunctions.App.Features.SignIn;
 using Microsoft.Azure.Functions.Worker;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
@@ -13,7 +14,7 @@ namespace PowerFunctions.App.Features.Applications;
 /// <c>Idempotent-Replayed: true</c>; the same key with another body answers 409
 /// <c>request.idempotency_conflict</c>.
 /// </summary>
-public sealed class ApplicationFunctions(ApplicationService applications, ILogger<ApplicationFunctions> logger)
+public sealed class ApplicationFunctions(ApplicationService applications, RealNameGate realName, ILogger<ApplicationFunctions> logger)
 {
     /// <summary>Idempotency keys of queue messages live in their own scope, apart from every caller's.</summary>
     public const string QueueScope = "queue:ApplicationIntake";
@@ -33,14 +34,17 @@ public sealed class ApplicationFunctions(ApplicationService applications, ILogge
         }
 
         var application = request.ReadJson<ApplicationRequest>() with { IdempotencyKey = null, ApplicantSubject = null };
+
+        // Sign-in's real-name rule (Features/SignIn/RealNameGate): where required, only the proven person files, in their own name.
+        realName.Check(caller, application.Applicant?.Name, application.Applicant?.IdType, application.Applicant?.IdNumber);
         var (body, replayed) = await applications.SubmitAsync("caller:" + caller.Subject, caller.Subject, caller.Name, key, application, cancellationToken).ConfigureAwait(false);
         var result = HttpResult.Created(body);
         return replayed ? result.WithHeader("Idempotent-Replayed", "true") : result;
     }
 
     /// <summary>
-    /// One queued application. A message that can never be taken (bad JSON, no key, unknown item,
-    /// missing material) throws <see cref="PoisonMessageException"/> with its reason (poison queue at
+    /// One queued application (received like one over HTTP, missing materials and all). A message that
+    /// can never be taken (bad JSON, no key, unknown item, no applicant identity) throws <see cref="PoisonMessageException"/> with its reason (poison queue at
     /// once in standalone mode; dead-lettered by the broker under the Functions host); a storage failure
     /// throws as it is and the message is retried; a retried message with the same key answers the case
     /// it already created.
@@ -67,7 +71,7 @@ public sealed class ApplicationFunctions(ApplicationService applications, ILogge
         }
         catch (ProblemException e) when (e.Status is >= 400 and < 500)
         {
-            // Never acceptable as it is (bad body, unknown item, missing material, key reused with another body).
+            // Never acceptable as it is (bad body, unknown item, no applicant identity, key reused with another body).
             throw new PoisonMessageException($"the ApplicationIntake message is refused: {e.Status} {e.Code} {e.Detail}", e);
         }
     }

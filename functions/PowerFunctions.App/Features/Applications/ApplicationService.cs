@@ -10,7 +10,9 @@ using PowerFunctions.Storage;
 namespace PowerFunctions.App.Features.Applications;
 
 /// <summary>
-/// Takes an application, once per idempotency key: validate against the published catalog item,
+/// Takes an application, once per idempotency key: validate against the published catalog item (an
+/// application lacking required materials is received all the same, 行政许可法 第三十二条: the answer
+/// lists them in <c>missingMaterials</c> and the correction-notice clock runs),
 /// reserve the key create-only with a new case number (a key already held answers its case again for
 /// the same body, 409 for another), then create the case create-only. Concurrent retries of one key
 /// all answer the one case; a crash between reservation and case is completed by the retry.
@@ -26,7 +28,7 @@ public sealed class ApplicationService(
 
     public const int MaxFormChars = 16_000;
 
-    /// <summary>The answer (<c>{caseNo, queryCode, state, receivedAt, deadlines}</c>) and whether this call created the case.</summary>
+    /// <summary>The answer (<c>{caseNo, queryCode, state, receivedAt, deadlines, missingMaterials}</c>) and whether this call created the case.</summary>
     public async Task<(object Body, bool Replayed)> SubmitAsync(string scope, string applicantSubject, string applicantName, string? key, ApplicationRequest request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength || key.Any(char.IsControl))
@@ -106,7 +108,10 @@ public sealed class ApplicationService(
         return CaseViews.Submitted(Case.FromEvents(loaded.Case.CaseNo, loaded.Case.Events.Take(1)), calendar);
     }
 
-    /// <summary>Unknown item 404, unpublished 409, missing fields or required materials 422 (all named at once).</summary>
+    /// <summary>
+    /// Unknown item 404, unpublished 409, a malformed body or a missing applicant identity 422 (all named
+    /// at once). Missing required materials are no reason to refuse (行政许可法 第三十二条).
+    /// </summary>
     private async Task<(Domain.Catalog.ItemTerms Terms, CaseEventDraft Draft)> ValidateAsync(ApplicationRequest request, string applicantSubject, DateTimeOffset now, string queryCode, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.ItemCode))

@@ -67,7 +67,7 @@ public sealed class CaseCalendarObserver(OpenCaseIndex openCases, CaseStore stor
             }
 
             var touches = recorded.Due.Year == year || d.Due.Year == year || (d.StartedOn.Year <= year && year <= Math.Max(recorded.Due.Year, d.Due.Year));
-            var runningSuspension = d.Kind == DeadlineKind.Decision && loaded.Case.State == CaseState.Suspended;
+            var runningSuspension = d.Stopped;
             if (!touches || runningSuspension)
             {
                 continue;

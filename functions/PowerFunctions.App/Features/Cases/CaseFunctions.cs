@@ -1,6 +1,7 @@
 using System.Globalization;
 using PowerFunctions.App.Auth;
 using Microsoft.Azure.Functions.Worker;
+using PowerFunctions.App.Features.Experts;
 using PowerFunctions.App.Hosting;
 using PowerFunctions.App.Http;
 using PowerFunctions.Domain.Cases;
@@ -10,12 +11,17 @@ namespace PowerFunctions.App.Features.Cases;
 /// <summary>
 /// The case routes: <c>POST /api/cases/{caseNo}/{action}</c> for every staff and applicant action of
 /// API.md plus <c>site-inspection</c>, <c>expert-draw</c> and <c>collective-decision</c>;
-/// <c>POST /api/cases/{caseNo}/objections</c> (public, during publicity); <c>GET /api/cases/{caseNo}</c>;
+/// <c>POST /api/cases/{caseNo}/objections</c> (public, during publicity; answered by the decider with
+/// <c>objection-answer</c> before delivery); <c>GET /api/cases/{caseNo}</c>;
 /// <c>GET …/progress?queryCode=</c> (public); <c>GET …/audit/verify</c>; <c>GET …/expert-draw/verify</c>.
 /// Every command checks the role, the department (staff) or the applicant (citizen), the optional
 /// <c>If-Match</c> version (412) and the state machine (409 with the allowed actions).
+/// <c>joint-opinion {opinion, recommendation}</c> on a jointly handled item (联合审批, 行政许可法 第二十六条) is
+/// the one action staff of another department take on the lead's case: a <c>reviewer</c> or <c>decider</c>
+/// of a department giving an opinion, for that department; the same staff may read the case view
+/// (<c>GET /api/cases/{caseNo}</c>) to form it. Everything else stays with the lead.
 /// </summary>
-public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerable<ICaseTickets> ticketSources)
+public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerable<ICaseTickets> ticketSources, ExpertService experts)
 {
     /// <summary>Who may ask for each action (API.md table).</summary>
     private static readonly Dictionary<CaseAction, string> RoleOf = new()
@@ -34,6 +40,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
         [CaseAction.Decide] = Roles.Decider,
         [CaseAction.Deliver] = Roles.Deliverer,
         [CaseAction.Withdraw] = Roles.Citizen,
+        [CaseAction.ObjectionAnswer] = Roles.Decider,
     };
 
     [Function("CaseGet")]
@@ -42,7 +49,11 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
     {
         var caller = request.RequireCaller();
         var loaded = await cases.LoadRequiredAsync(caseNo, cancellationToken).ConfigureAwait(false);
-        caller.RequireDepartment(loaded.Case.Terms.DepartmentCode, allowOversight: true);
+        if (!GivesJointOpinion(loaded.Case, caller))
+        {
+            caller.RequireDepartment(loaded.Case.Terms.DepartmentCode, allowOversight: true);
+        }
+
         return await ViewAsync(loaded.Case, cancellationToken).ConfigureAwait(false);
     }
 
@@ -102,7 +113,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
         var body = request.ReadJson<ObjectionBody>();
         var name = body.Name?.Trim();
         var next = await cases.ExecuteAsync(caseNo, (c, _) => c.FileObjection(body.Name, body.Contact, body.Content), CaseActor.Public(string.IsNullOrEmpty(name) ? "公众" : name), null, null, cancellationToken).ConfigureAwait(false);
-        return HttpResult.Json(201, new { caseNo = next.CaseNo, recorded = true, state = CaseNames.Of(next.State) });
+        return HttpResult.Json(201, new { caseNo = next.CaseNo, objectionId = next.Objections[^1].Id, recorded = true, state = CaseNames.Of(next.State) });
     }
 
     [Function("CaseCommand")]
@@ -110,22 +121,25 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
     public async Task<IResult> CommandAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseNo}/{action}")] HttpRequest request, string caseNo, string action, CancellationToken cancellationToken)
     {
         var caller = request.RequireCaller();
-        if (CaseNames.ParseCommand(action) is not { } command || !RoleOf.TryGetValue(command, out var role))
-        {
-            throw Problems.NotFound("case.unknown_action", "办件操作不存在", $"no case action '{action}'");
-        }
-
+        var command = CaseNames.ParseCommand(action);
+        var role = command == CaseAction.JointOpinion ? JointOpinionRole(caller)
+            : command is { } known && RoleOf.TryGetValue(known, out var r) ? r
+            : throw Problems.NotFound("case.unknown_action", "办件操作不存在", $"no case action '{action}'");
         caller.RequireRole(role);
         var ifMatch = IfMatch(request);
         var actor = new CaseActor(caller.Subject, caller.Name, role);
-        var execute = Parse(request, command, actor);
+        var execute = await ParseAsync(request, command!.Value, actor, caller, cancellationToken).ConfigureAwait(false);
         var next = await cases.ExecuteAsync(
             caseNo,
             execute,
             actor,
             c =>
             {
-                if (role == Roles.Citizen)
+                if (command == CaseAction.JointOpinion)
+                {
+                    // the domain checks that the caller's department gives an opinion on this item
+                }
+                else if (role == Roles.Citizen)
                 {
                     if (!c.IsApplicant(actor))
                     {
@@ -155,7 +169,7 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
     }
 
     /// <summary>The body of each action, read (400 on malformed JSON) before anything is loaded or written.</summary>
-    private static CaseService.Command Parse(HttpRequest request, CaseAction action, CaseActor actor)
+    private async Task<CaseService.Command> ParseAsync(HttpRequest request, CaseAction action, CaseActor actor, Auth.Caller caller, CancellationToken cancellationToken)
     {
         switch (action)
         {
@@ -174,34 +188,52 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
                 return (c, _) => c.Refuse(refuse.Reason);
             case CaseAction.Review:
                 var review = request.ReadJson<ReviewBody>();
-                return (c, _) => c.RecordReview(review.Role, review.Opinion, review.Recommendation, actor);
+                var recommendation = CaseInput.Outcome(review.Recommendation, "recommendation").OrThrow();
+                return (c, _) => c.RecordReview(review.Role, review.Opinion, recommendation, actor);
             case CaseAction.SiteInspection:
                 var inspection = request.ReadJson<InspectionBody>();
                 return (c, _) => c.RecordSiteInspection(inspection.Inspectors, inspection.Report, inspection.SignedBy);
             case CaseAction.ExpertDraw:
                 var draw = request.ReadJson<DrawBody>();
-                var pool = (draw.Pool ?? []).Select(e => new ExpertCandidate(e?.Id ?? string.Empty, e?.Name ?? string.Empty, e?.External ?? false)).ToArray();
+                if (draw.Pool is not null)
+                {
+                    throw Problems.From(CaseErrors.PoolFromRequest());
+                }
+
+                var drawUntil = CaseInput.Date(draw.ExpectedUntil, "expectedUntil").OrThrow();
+                var register = await experts.RegisterAsync(cancellationToken).ConfigureAwait(false);
                 var seed = System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue) * 4294967296L + System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue);
-                return (c, ctx) => c.DrawExperts(pool, draw.Count ?? 0, seed, ctx);
+                return (c, ctx) => c.DrawExperts(register, draw.Count ?? 0, seed, drawUntil, ctx);
             case CaseAction.CollectiveDecision:
                 var meeting = request.ReadJson<CollectiveBody>();
-                var votes = (meeting.Votes ?? []).Select(v => new CollectiveVote(v?.Name ?? string.Empty, v?.Vote ?? string.Empty, v?.Opinion)).ToArray();
+                var votes = (meeting.Votes ?? []).Select((v, i) => new CollectiveVote(v?.Name ?? string.Empty, CaseInput.Vote(v?.Vote, i).OrThrow(), v?.Opinion)).ToArray();
                 var dissent = (meeting.Dissent ?? []).Select(d => new DissentingOpinion(d?.Name ?? string.Empty, d?.Opinion ?? string.Empty)).ToArray();
                 return (c, _) => c.RecordCollectiveDecision(meeting.Attendees, votes, dissent);
             case CaseAction.Suspend:
                 var suspend = request.ReadJson<SuspendBody>();
-                return (c, ctx) => c.Suspend(suspend.Reason, suspend.Note, ctx);
+                var (reason, suspendUntil) = (CaseInput.Reason(suspend.Reason).OrThrow(), CaseInput.Date(suspend.ExpectedUntil, "expectedUntil").OrThrow());
+                return (c, ctx) => c.Suspend(reason, suspend.Note, suspendUntil, ctx);
             case CaseAction.Resume:
                 return (c, ctx) => c.Resume(ctx);
             case CaseAction.Extend:
                 var extend = request.ReadJson<ExtendBody>();
-                return (c, _) => c.Extend(extend.WorkingDays ?? 0, extend.Reason, actor);
+                return (c, ctx) => c.Extend(extend.WorkingDays ?? 0, extend.Reason, actor, ctx);
             case CaseAction.Decide:
                 var decide = request.ReadJson<DecideBody>();
-                return (c, ctx) => c.Decide(decide.Outcome, decide.Reasons, ctx);
+                var outcome = CaseInput.Outcome(decide.Outcome).OrThrow();
+                return (c, ctx) => c.Decide(outcome, decide.Reasons, ctx);
             case CaseAction.Deliver:
                 var deliver = request.ReadJson<DeliverBody>();
-                return (c, ctx) => c.Deliver(deliver.Method, deliver.Recipient, ctx);
+                var method = CaseInput.Method(deliver.Method).OrThrow();
+                return (c, ctx) => c.Deliver(method, deliver.Recipient, ctx);
+            case CaseAction.JointOpinion:
+                var joint = request.ReadJson<JointOpinionBody>();
+                var jointRecommendation = CaseInput.Outcome(joint.Recommendation, "recommendation").OrThrow();
+                return (c, ctx) => c.GiveJointOpinion(caller.Department, joint.Opinion, jointRecommendation, ctx);
+            case CaseAction.ObjectionAnswer:
+                var answer = request.ReadJson<ObjectionAnswerBody>();
+                var finding = CaseInput.Finding(answer.Finding).OrThrow();
+                return (c, ctx) => c.AnswerObjection(answer.ObjectionId, finding, answer.Reasons, ctx);
             case CaseAction.Withdraw:
                 var withdraw = request.BodyBytes().IsEmpty ? new ReasonBody(null) : request.ReadJson<ReasonBody>();
                 return (c, _) => c.Withdraw(withdraw.Reason, actor);
@@ -209,6 +241,21 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
                 throw Problems.NotFound("case.unknown_action", "办件操作不存在", $"no case action '{CaseNames.Of(action)}'");
         }
     }
+
+    /// <summary>
+    /// Who gives a joint department's opinion: its <c>reviewer</c> or its <c>decider</c> (the opinion is the
+    /// department's, formed by whoever of the two handles it there); the role recorded is the one held,
+    /// reviewer first. 403 for anyone else.
+    /// </summary>
+    private static string JointOpinionRole(Auth.Caller caller) =>
+        caller.IsInRole(Roles.Reviewer) ? Roles.Reviewer
+        : caller.IsInRole(Roles.Decider) ? Roles.Decider
+        : throw Problems.Forbidden("a joint opinion is given by a reviewer or decider of a department giving opinions");
+
+    /// <summary>True when <paramref name="caller"/> is a reviewer or decider of a department giving an opinion on the jointly handled case <paramref name="c"/>.</summary>
+    private static bool GivesJointOpinion(Case c, Auth.Caller caller) =>
+        c.Terms.JointHandling?.Find(caller.Department) is not null
+        && (caller.IsInRole(Roles.Reviewer) || caller.IsInRole(Roles.Decider));
 
     /// <summary>The version in <c>If-Match</c> (<c>3</c>, <c>"3"</c> or <c>W/"3"</c>); <c>*</c> or none: no check; anything else never matches.</summary>
     private static long? IfMatch(HttpRequest request)
@@ -240,9 +287,8 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
 
     private sealed record InspectionBody(IReadOnlyList<string>? Inspectors, string? Report, string? SignedBy);
 
-    private sealed record DrawBody(IReadOnlyList<PoolLine?>? Pool, int? Count);
-
-    private sealed record PoolLine(string? Id, string? Name, bool? External);
+    /// <summary><c>{count, expectedUntil?}</c>; a <c>pool</c> is refused (<see cref="CaseErrors.PoolFromRequest"/>): experts come from the register.</summary>
+    private sealed record DrawBody(System.Text.Json.JsonElement? Pool, int? Count, string? ExpectedUntil);
 
     private sealed record CollectiveBody(IReadOnlyList<string>? Attendees, IReadOnlyList<VoteLine?>? Votes, IReadOnlyList<DissentLine?>? Dissent);
 
@@ -250,11 +296,15 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
 
     private sealed record DissentLine(string? Name, string? Opinion);
 
-    private sealed record SuspendBody(string? Reason, string? Note);
+    private sealed record SuspendBody(string? Reason, string? Note, string? ExpectedUntil);
 
     private sealed record ExtendBody(int? WorkingDays, string? Reason);
 
     private sealed record DecideBody(string? Outcome, string? Reasons);
 
     private sealed record DeliverBody(string? Method, string? Recipient);
+
+    private sealed record JointOpinionBody(string? Opinion, string? Recommendation);
+
+    private sealed record ObjectionAnswerBody(string? ObjectionId, string? Finding, string? Reasons);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using PowerFunctions.App.Features.Calendar;
 using PowerFunctions.App.Features.Documents;
@@ -9,6 +10,8 @@ using PowerFunctions.Domain.Calendar;
 using PowerFunctions.Domain.Cases;
 using PowerFunctions.Domain.Common;
 using PowerFunctions.Domain.Deadlines;
+using PowerFunctions.Domain.Documents;
+using PowerFunctions.Domain.Supervision;
 
 namespace PowerFunctions.App.Features.Cases;
 
@@ -16,8 +19,8 @@ namespace PowerFunctions.App.Features.Cases;
 /// Runs a command against a case: load, let the aggregate decide, issue the act's document
 /// (deterministic id, so a retry reuses it), schedule the timers the new deadlines need, then commit
 /// events + snapshot in one transaction under the snapshot's ETag. After the commit: close resolved
-/// alerts, update the public projections, drop a final case from the open index (each of these is
-/// also done by a durable timer, so a crash after the commit loses nothing).
+/// alerts, update the public projections and the work list, drop a final case from the open index (each
+/// of these is also done by a durable timer, so a crash after the commit loses nothing).
 /// </summary>
 public sealed class CaseService(
     CaseStore store,
@@ -29,6 +32,7 @@ public sealed class CaseService(
     ISupervisionCounters counters,
     ClosedCaseIndex closedCases,
     PublicityBoard publicity,
+    WorkListStore workList,
     TimeProvider clock,
     ILogger<CaseService> logger)
 {
@@ -128,6 +132,20 @@ public sealed class CaseService(
         await openCases.AddAsync(created.CaseNo, created.Terms.DepartmentCode, cancellationToken).ConfigureAwait(false);
         await store.CreateAsync(created, Record(deadlines), cancellationToken).ConfigureAwait(false);
         await CountAsync(created, calendar, 0, cancellationToken).ConfigureAwait(false);
+        await WriteWorkListAsync(created, calendar, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The case's work-list rows after a commit; best effort, the <c>case-worklist</c> timer repeats it.</summary>
+    private async Task WriteWorkListAsync(Case c, IWorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await workList.WriteAsync(c, calendar, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e)
+        {
+            logger.LogWarning(e, "work list of case {CaseNo} not written; its timer will", c.CaseNo);
+        }
     }
 
     /// <summary>Appends already-sealed events (the calendar observer's <c>deadline-moved</c>) and reschedules what moved.</summary>
@@ -137,7 +155,7 @@ public sealed class CaseService(
         var today = ChinaTime.DateOf(now);
         var before = CaseDeadlines.Compute(loaded.Case, calendar, today);
         var after = CaseDeadlines.Compute(next, calendar, today);
-        var previous = loaded.RecordedDeadlines.Select(d => new CaseDeadline(CaseDeadline.Parse(d.Kind)!.Value, d.Due, d.Due, d.Provisional, d.Open ? null : d.Due)).ToList();
+        var previous = loaded.RecordedDeadlines.Select(d => new CaseDeadline(CaseDeadline.Parse(d.Kind)!.Value, d.Due, d.Due, d.Provisional, d.Open ? null : d.Due, CaseDeadline.PartyOf(d.Kind))).ToList();
         await timers.ScheduleAsync(PlanTimers(previous, next, after, calendar, now), cancellationToken).ConfigureAwait(false);
         await store.CommitAsync(loaded, next, Record(after), cancellationToken).ConfigureAwait(false);
         await AfterCommitAsync(loaded.Case, before, next, after, calendar, now, cancellationToken).ConfigureAwait(false);
@@ -158,8 +176,8 @@ public sealed class CaseService(
         var draft = command(current, new CaseContext(calendar, now)).OrThrow();
         if (draft.Document is { } toIssue)
         {
-            var issued = await documents.IssueAsync(ToRequest(current, draft, toIssue, actor, calendar, now), cancellationToken).ConfigureAwait(false);
-            draft = draft.WithDocument(new DocumentRef(issued.Id, DocumentTypeCode(issued.Type), issued.Sha256));
+            var issued = await documents.IssueAsync(ToRequest(current, toIssue, now), cancellationToken).ConfigureAwait(false);
+            draft = draft.WithDocument(new DocumentRef(issued.Id, KindOf(issued.Type), issued.Sha256));
         }
 
         var next = current.Append(draft, actor, now);
@@ -185,7 +203,7 @@ public sealed class CaseService(
         foreach (var stage in CaseStages.Check(next, calendar, today).Where(s => s.Overrun && s.EndedOn is not null && !ended.Contains(s.Stage)))
         {
             var due = calendar.AddWorkingDays(stage.StartedOn, stage.LimitWorkingDays).Date;
-            await alerts.RaiseAsync(new AlertRaised(next.CaseNo, next.Terms.DepartmentCode, next.Terms.ItemCode, "stage-" + stage.Stage, "red", due, now), cancellationToken).ConfigureAwait(false);
+            await alerts.RaiseAsync(new AlertRaised(next.CaseNo, next.Terms.DepartmentCode, next.Terms.ItemCode, "stage-" + stage.Stage, AlertLevel.Red, due, now), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -206,7 +224,7 @@ public sealed class CaseService(
     {
         try
         {
-            foreach (var d in after.Where(d => !d.IsOpen && before.Any(b => b.Kind == d.Kind && b.IsOpen)))
+            foreach (var d in after.Where(d => !d.IsOpen && before.Any(b => b.Code == d.Code && b.IsOpen)))
             {
                 await alerts.ResolveAsync(next.CaseNo, d.Code, now, cancellationToken).ConfigureAwait(false);
             }
@@ -228,6 +246,8 @@ public sealed class CaseService(
                 await openCases.RemoveAsync(next.CaseNo, cancellationToken).ConfigureAwait(false);
                 await closedCases.AddAsync(next.CaseNo, next.Terms.DepartmentCode, next.Terms.ItemCode, ChinaTime.DateOf(now), cancellationToken).ConfigureAwait(false);
             }
+
+            await workList.WriteAsync(next, calendar, now, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is RequestFailedException or InvalidOperationException)
         {
@@ -238,17 +258,17 @@ public sealed class CaseService(
 
     /// <summary>
     /// The timers a change needs: for every open deadline that is new or whose due moved, its due
-    /// effect and its yellow/red signals; for every deadline it resolved, a resolve signal; all at
-    /// generation = the new version.
+    /// effect and its yellow/red signals; for every deadline it resolved, a resolve signal; the work
+    /// list's row, at once; all at generation = the new version.
     /// </summary>
     public static IReadOnlyList<DurableTimer> PlanTimers(IReadOnlyList<CaseDeadline>? before, Case next, IReadOnlyList<CaseDeadline> after, IWorkingCalendar calendar, DateTimeOffset now)
     {
-        var list = new List<DurableTimer>();
         var generation = next.Version;
         var caseNo = next.CaseNo;
+        var list = new List<DurableTimer> { new(CaseTimerKinds.WorkList, caseNo, "worklist", now, generation) };
         foreach (var d in after)
         {
-            var previous = before?.FirstOrDefault(b => b.Kind == d.Kind);
+            var previous = before?.FirstOrDefault(b => b.Code == d.Code);
             if (!d.IsOpen)
             {
                 if (previous is { IsOpen: true } && now >= AlertRules.YellowFrom(calendar, previous.Due))
@@ -290,31 +310,45 @@ public sealed class CaseService(
         return list;
     }
 
-    public static string DocumentTypeCode(DocumentType type) => type switch
+    /// <summary>The domain kind of an issued document of a case.</summary>
+    public static DocumentKind KindOf(DocumentType type) => type switch
     {
-        DocumentType.AcceptanceNotice => "acceptance-notice",
-        DocumentType.RefusalNotice => "refusal-notice",
-        DocumentType.CorrectionNotice => "correction-notice",
-        DocumentType.ApprovalDecision => "approval-decision",
-        DocumentType.DenialDecision => "denial-decision",
-        DocumentType.DeliveryReceipt => "delivery-receipt",
-        DocumentType.RectificationNotice => "rectification-notice",
-        _ => type.ToString(),
+        DocumentType.AcceptanceNotice => DocumentKind.AcceptanceNotice,
+        DocumentType.RefusalNotice => DocumentKind.RefusalNotice,
+        DocumentType.CorrectionNotice => DocumentKind.CorrectionNotice,
+        DocumentType.ApprovalDecision => DocumentKind.ApprovalDecision,
+        DocumentType.DenialDecision => DocumentKind.DenialDecision,
+        DocumentType.DeliveryReceipt => DocumentKind.DeliveryReceipt,
+        DocumentType.SuspensionNotice => DocumentKind.SuspensionNotice,
+        DocumentType.ExtensionNotice => DocumentKind.ExtensionNotice,
+        DocumentType.RectificationNotice => DocumentKind.RectificationNotice,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
-    private static DocumentRequest ToRequest(Case c, CaseEventDraft draft, DocumentToIssue document, CaseActor actor, IWorkingCalendar calendar, DateTimeOffset now) => new()
+    /// <summary>The renderer's type of a domain document kind.</summary>
+    public static DocumentType TypeOf(DocumentKind kind) => kind switch
+    {
+        DocumentKind.AcceptanceNotice => DocumentType.AcceptanceNotice,
+        DocumentKind.RefusalNotice => DocumentType.RefusalNotice,
+        DocumentKind.CorrectionNotice => DocumentType.CorrectionNotice,
+        DocumentKind.ApprovalDecision => DocumentType.ApprovalDecision,
+        DocumentKind.DenialDecision => DocumentType.DenialDecision,
+        DocumentKind.DeliveryReceipt => DocumentType.DeliveryReceipt,
+        DocumentKind.SuspensionNotice => DocumentType.SuspensionNotice,
+        DocumentKind.ExtensionNotice => DocumentType.ExtensionNotice,
+        DocumentKind.RectificationNotice => DocumentType.RectificationNotice,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>
+    /// The renderer's request for a case document: the domain's facts (fields, reasons or items, legal
+    /// basis, and the typed facts of an acceptance, a suspension or an extension); the kind's template
+    /// words the rest.
+    /// </summary>
+    private static DocumentRequest ToRequest(Case c, DocumentToIssue document, DateTimeOffset now) => new()
     {
         DocumentId = document.DocumentId,
-        Type = document.Kind switch
-        {
-            CaseDocumentKind.AcceptanceNotice => DocumentType.AcceptanceNotice,
-            CaseDocumentKind.RefusalNotice => DocumentType.RefusalNotice,
-            CaseDocumentKind.CorrectionNotice => DocumentType.CorrectionNotice,
-            CaseDocumentKind.ApprovalDecision => DocumentType.ApprovalDecision,
-            CaseDocumentKind.DenialDecision => DocumentType.DenialDecision,
-            CaseDocumentKind.DeliveryReceipt => DocumentType.DeliveryReceipt,
-            _ => throw new ArgumentOutOfRangeException(nameof(document)),
-        },
+        Type = TypeOf(document.Kind),
         CaseNo = c.CaseNo,
         DepartmentCode = c.Terms.DepartmentCode,
         DepartmentName = c.Terms.DepartmentName,
@@ -324,18 +358,14 @@ public sealed class CaseService(
         Fields = document.Fields.Select(f => new DocumentField(f.Key, f.Value)).ToArray(),
         Paragraphs = document.Paragraphs,
         LegalBasis = document.LegalBasis,
-        Acceptance = document.Kind == CaseDocumentKind.AcceptanceNotice ? AcceptanceFacts(c, draft, actor, calendar, now) : null,
+        Acceptance = document.Acceptance is { } a ? new AcceptanceFacts(a.DecisionDue, a.QueryCode, a.Deemed) : null,
+        Suspension = document.Suspension is { } s
+            ? new SuspensionFacts(
+                ApiCode<SuspensionReason>.Chinese(s.Procedure),
+                s.StartsOn,
+                s.ExpectedWorkingDays is { } days ? $"{days.ToString(CultureInfo.InvariantCulture)}个工作日" : "以实际所需时间为准，确定后另行书面告知",
+                s.ExpectedEnd)
+            : null,
+        Extension = document.Extension is { } e ? new ExtensionFacts(e.PreviousDue, e.ExtendedDue, e.ApprovedBy) : null,
     };
-
-    /// <summary>
-    /// What the acceptance notice tells the applicant (行政许可法 第三十二条, 第四十二条): the decision due date
-    /// as the case will have it once this acceptance is recorded (the draft applied to a copy, nothing
-    /// stored), the query code, and whether the acceptance is deemed.
-    /// </summary>
-    private static AcceptanceFacts AcceptanceFacts(Case c, CaseEventDraft draft, CaseActor actor, IWorkingCalendar calendar, DateTimeOffset now)
-    {
-        var accepted = c.Append(draft, actor, now);
-        var decision = CaseDeadlines.Compute(accepted, calendar, ChinaTime.DateOf(now)).First(d => d.Kind == DeadlineKind.Decision);
-        return new AcceptanceFacts(decision.Due, c.QueryCode, Deemed: draft.Data is CaseEventData.DeemedAccepted);
-    }
 }

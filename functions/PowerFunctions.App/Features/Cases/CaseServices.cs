@@ -20,6 +20,7 @@ public static class CaseServices
         services.AddSingleton<IStartupTask, CaseTables>();
         services.AddSingleton<CaseStore>();
         services.AddSingleton<OpenCaseIndex>();
+        services.AddSingleton<WorkListStore>();
         services.AddSingleton<CaseNumbers>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<PublicityBoard>();
@@ -30,6 +31,7 @@ public static class CaseServices
         services.AddSingleton<ITimerHandler, PublicityTimerHandler>();
         services.AddSingleton<ITimerHandler, ResultPublicationTimerHandler>();
         services.AddSingleton<ITimerHandler, DeadlineAlertTimerHandler>();
+        services.AddSingleton<ITimerHandler, WorkListTimerHandler>();
         services.AddSingleton<ICalendarObserver, CaseCalendarObserver>();
         services.AddSingleton<Evaluations.ICaseSummaries, CaseSummaries>();
         return services;

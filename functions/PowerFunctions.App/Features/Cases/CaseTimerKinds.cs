@@ -14,4 +14,7 @@ public static class CaseTimerKinds
 
     /// <summary>Keys <c>{deadline}.yellow</c>, <c>{deadline}.red</c> and <c>{deadline}.resolve</c>: supervision signals.</summary>
     public const string DeadlineAlert = "case-deadline-alert";
+
+    /// <summary>Key <c>worklist</c>, due at once with every commit: writes the case's work-list rows (<see cref="WorkListStore"/>) if the commit's own write did not.</summary>
+    public const string WorkList = "case-worklist";
 }

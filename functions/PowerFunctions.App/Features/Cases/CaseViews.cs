@@ -25,6 +25,7 @@ public static class CaseViews
         allowedActions = c.AllowedCommands,
         applicant = new { name = c.Applicant.Name, idType = c.Applicant.IdType, idNumber = c.Applicant.IdNumber, phone = c.Applicant.Phone },
         materials = c.Materials.Select(m => new { code = m.Code, name = m.Name }),
+        missingMaterials = c.MissingMaterials.Select(m => new { code = m.Code, name = m.Name }),
         events = c.Events.Select(e => new { seq = e.Seq, type = e.Type, at = e.At, actor = e.Actor, actorName = e.ActorName, role = e.Role, hash = e.Hash }),
         deadlines = Deadlines(c, calendar, now),
         stages = CaseStages.Check(c, calendar, ChinaTime.DateOf(now)).Select(st => new
@@ -40,12 +41,15 @@ public static class CaseViews
         acceptance = c.AcceptedOn is { } on ? new { acceptedOn = Date(on), deemed = c.DeemedAccepted, acceptor = c.Acceptor } : null,
         correction = c.LastCorrectionMissing.Count == 0 ? null : new { receiptNo = c.CorrectionNoticeForReceipt, missing = c.LastCorrectionMissing.Select(m => new { code = m.Code, reason = m.Reason }) },
         reviews = c.Reviews.Select(r => new { role = r.Role, reviewer = r.Reviewer, reviewerName = r.ReviewerName, opinion = r.Opinion, recommendation = r.Recommendation, at = r.At }),
+        siteInspections = c.SiteInspections,
+        jointOpinions = c.JointOpinions.Select(o => new { department = o.Department, opinion = o.Opinion, recommendation = o.Recommendation, givenBy = o.GivenBy, givenOn = Date(o.GivenOn) }),
         expertDraw = c.ExpertDrawRecord is { } x ? new { seed = x.Seed, count = x.Count, pool = x.Pool, drawn = x.Drawn, completed = c.ExpertReviewDone } : null,
         collectiveDecision = c.CollectiveDecisionRecord,
-        suspensions = c.Suspensions.Select(s => new { reason = s.Reason, note = s.Note, from = Date(s.From), until = s.Until is { } u ? Date(u) : null }),
+        suspensions = c.Suspensions.Select(s => new { reason = s.Reason, note = s.Note, from = Date(s.From), until = s.Until is { } u ? Date(u) : null, expectedUntil = s.ExpectedUntil is { } e ? Date(e) : null }),
         extension = c.Extension is { } ext ? new { workingDays = ext.WorkingDays, reason = ext.Reason, approvedBy = ext.ApprovedBy } : null,
         decision = c.Decision is { } d ? new { outcome = d.Outcome, reasons = d.Reasons, remedies = d.Remedies, decidedOn = Date(d.DecidedOn), publicFrom = d.PublicFrom is { } f ? Date(f) : null, publicUntil = d.PublicFrom is not null ? Date(c.PublicUntil(calendar)) : null } : null,
-        objections = c.Objections.Select(o => new { name = o.Name, contact = o.Contact, content = o.Content, at = ChinaTime.InChina(o.At) }),
+        setAsideDecisions = c.SetAsideDecisions.Select(d => new { outcome = d.Outcome, reasons = d.Reasons, decidedOn = Date(d.DecidedOn) }),
+        objections = c.Objections.Select(o => new { id = o.Id, name = o.Name, contact = o.Contact, content = o.Content, at = ChinaTime.InChina(o.At), finding = o.Finding, answer = o.Answer, answeredOn = o.AnsweredOn is { } a ? Date(a) : null }),
         delivery = c.Delivery is { } del ? new { method = del.Method, recipient = del.Recipient, deliveredOn = Date(del.DeliveredOn) } : null,
         resultPublishedOn = c.ResultPublishedOn is { } p ? Date(p) : null,
         tickets = (tickets ?? []).Select(t => new { ticketNo = t.TicketNo, category = t.Category, state = t.State, department = t.Department, receivedAt = ChinaTime.InChina(t.ReceivedAt) }),
@@ -60,6 +64,7 @@ public static class CaseViews
         applicant = NameMask.Mask(c.Applicant.Name),
         state = CaseNames.Of(c.State),
         steps = c.Events.Select(e => (name: StepName(e.Type), at: e.At)).Where(s => s.name is not null).Select(s => new { name = s.name, at = s.at }),
+        missingMaterials = c.MissingMaterials.Select(m => new { code = m.Code, name = m.Name }),
         deadlines = Deadlines(c, calendar, now),
     };
 
@@ -75,7 +80,7 @@ public static class CaseViews
             resolvedOn = d.ResolvedOn is { } r ? Date(r) : null,
         });
 
-    /// <summary>The answer to a submission: <c>{caseNo, queryCode, state, receivedAt, deadlines}</c>, as of receipt.</summary>
+    /// <summary>The answer to a submission: <c>{caseNo, queryCode, state, receivedAt, deadlines, missingMaterials}</c>, as of receipt.</summary>
     public static object Submitted(Case first, IWorkingCalendar calendar) => new
     {
         caseNo = first.CaseNo,
@@ -83,7 +88,20 @@ public static class CaseViews
         state = CaseNames.Of(first.State),
         receivedAt = first.Events[0].At,
         deadlines = Deadlines(first, calendar, first.Events[0].Instant),
+        missingMaterials = first.MissingMaterials.Select(m => new { code = m.Code, name = m.Name }),
     };
+
+    /// <summary>One line of the work list, its deadline's status as of <paramref name="now"/> (never yellow while its clock is stopped).</summary>
+    public static WorkListLine WorkListLine(WorkListEntry e, IWorkingCalendar calendar, DateTimeOffset now) => new(
+        e.CaseNo,
+        e.ItemCode,
+        e.ItemName,
+        e.DepartmentCode,
+        e.State,
+        e.ReceivedAt,
+        e.Next is { } next
+            ? new WorkListLineDeadline(next.Kind, Date(next.Due), Domain.Deadlines.AlertRules.StatusAt(calendar, next.Due, now, met: false, clockStopped: next.Stopped), next.Provisional)
+            : null);
 
     private static string? StepName(string type) => type switch
     {
@@ -100,7 +118,9 @@ public static class CaseViews
         CaseEventTypes.Suspended => "中止（不计入办理时限）",
         CaseEventTypes.Resumed => "恢复办理",
         CaseEventTypes.Extended => "延长办理期限",
+        CaseEventTypes.JointOpinionGiven => "会办部门提出意见",
         CaseEventTypes.Decided => "已作出决定",
+        CaseEventTypes.ObjectionAnswered => "公示异议已答复",
         CaseEventTypes.PublicityEnded => "公示期满",
         CaseEventTypes.Delivered => "已送达",
         CaseEventTypes.ResultPublished => "办理结果已公开",

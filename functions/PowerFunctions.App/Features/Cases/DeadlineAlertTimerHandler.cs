@@ -2,12 +2,13 @@ using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Domain.Cases;
 using PowerFunctions.Domain.Deadlines;
+using PowerFunctions.Domain.Supervision;
 
 namespace PowerFunctions.App.Features.Cases;
 
 /// <summary>
 /// Supervision signals of a case deadline (电子监察): <c>{kind}.yellow</c> raises a yellow alert while
-/// the deadline is open and within its last working day; <c>{kind}.red</c> raises a red alert when it
+/// the deadline is open and yellow (never while its clock is stopped: <see cref="AlertRules.StatusAt"/>); <c>{kind}.red</c> raises a red alert when it
 /// passed unmet (or was met late, then closes it); <c>{kind}.resolve</c> closes the alerts of a met
 /// deadline. Each looks at the deadline as it is now, so a timer for a due that has since moved does nothing.
 /// </summary>
@@ -18,10 +19,10 @@ public sealed class DeadlineAlertTimerHandler(CaseStore store, CaseService cases
     public async Task<bool> FireAsync(DurableTimer timer, CancellationToken cancellationToken)
     {
         var dot = timer.Key.LastIndexOf('.');
-        var kind = dot > 0 ? CaseDeadline.Parse(timer.Key[..dot]) : null;
+        var code = dot > 0 ? timer.Key[..dot] : string.Empty;
         var level = dot > 0 ? timer.Key[(dot + 1)..] : string.Empty;
         var loaded = await store.LoadAsync(timer.TargetId, cancellationToken).ConfigureAwait(false);
-        if (kind is null || loaded is null || timer.Generation > loaded.Case.Version)
+        if (CaseDeadline.Parse(code) is null || loaded is null || timer.Generation > loaded.Case.Version)
         {
             return false;
         }
@@ -29,7 +30,7 @@ public sealed class DeadlineAlertTimerHandler(CaseStore store, CaseService cases
         var c = loaded.Case;
         var calendar = await cases.CalendarAsync(cancellationToken).ConfigureAwait(false);
         var now = cases.Clock.GetUtcNow();
-        var deadline = CaseService.Deadlines(c, calendar, now).FirstOrDefault(d => d.Kind == kind);
+        var deadline = CaseService.Deadlines(c, calendar, now).FirstOrDefault(d => d.Code == code);
         if (deadline is null)
         {
             return false;
@@ -37,11 +38,11 @@ public sealed class DeadlineAlertTimerHandler(CaseStore store, CaseService cases
 
         switch (level)
         {
-            case "yellow" when deadline.IsOpen && c.State != CaseState.Suspended && deadline.StatusAt(calendar, now) == DeadlineStatus.Yellow:
-                await alerts.RaiseAsync(Alert(c, deadline, "yellow", now), cancellationToken).ConfigureAwait(false);
+            case "yellow" when deadline.IsOpen && deadline.StatusAt(calendar, now) == DeadlineStatus.Yellow:
+                await alerts.RaiseAsync(Alert(c, deadline, AlertLevel.Yellow, now), cancellationToken).ConfigureAwait(false);
                 return true;
             case "red" when deadline.StatusAt(calendar, now) == DeadlineStatus.Red:
-                await alerts.RaiseAsync(Alert(c, deadline, "red", now), cancellationToken).ConfigureAwait(false);
+                await alerts.RaiseAsync(Alert(c, deadline, AlertLevel.Red, now), cancellationToken).ConfigureAwait(false);
                 if (!deadline.IsOpen)
                 {
                     await alerts.ResolveAsync(c.CaseNo, deadline.Code, now, cancellationToken).ConfigureAwait(false);
@@ -56,6 +57,7 @@ public sealed class DeadlineAlertTimerHandler(CaseStore store, CaseService cases
         }
     }
 
-    private static AlertRaised Alert(Case c, CaseDeadline d, string level, DateTimeOffset now) =>
-        new(c.CaseNo, c.Terms.DepartmentCode, c.Terms.ItemCode, d.Code, level, d.Due, now);
+    /// <summary>The alert of a deadline, raised to the department that owes it: a joint department for its own <c>joint-opinion-{department}</c> clock, else the lead.</summary>
+    private static AlertRaised Alert(Case c, CaseDeadline d, AlertLevel level, DateTimeOffset now) =>
+        new(c.CaseNo, d.Party ?? c.Terms.DepartmentCode, c.Terms.ItemCode, d.Code, level, d.Due, now);
 }

@@ -17,6 +17,10 @@ namespace PowerFunctions.App.Features.Catalog;
 /// service guide, its versions and its flowchart (JSON and SVG). Catalog admins of the item's
 /// department: create, update (a draft, or a new revision of a published item), publish, abolish,
 /// record a change of the legal basis; supervisors and admins see pending revisions.
+/// A 涉密 item (seed 001 §四(一)3, <see cref="CatalogVisibility"/>) answers 404 to the public on every public
+/// route (guide, versions, flowchart), exactly like an unknown code, and is served to the staff of its
+/// department and to supervisors and admins; the list filtered by a department shows that department's
+/// staff (and supervisors) its 涉密 items too, the unfiltered public list never.
 /// Writes accept <c>If-Match</c> with the item's latest version (412 when stale) and answer its
 /// <c>ETag</c>.
 /// </summary>
@@ -54,10 +58,12 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICa
             return HttpResult.Bytes(catalog.AllJson, "application/json; charset=utf-8");
         }
 
-        var body = catalog.Filter(i =>
-            (kind is null || string.Equals(i.Kind, kind, StringComparison.Ordinal))
-            && (department is null || string.Equals(i.Department.Code, department, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Department.Name, department, StringComparison.Ordinal))
-            && (text is null || Matches(i, text)));
+        var caller = request.Caller();
+        var body = catalog.Filter(
+            i => (kind is null || string.Equals(i.Kind, kind, StringComparison.Ordinal))
+                && (department is null || string.Equals(i.Department.Code, department, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Department.Name, department, StringComparison.Ordinal))
+                && (text is null || Matches(i, text)),
+            department is null ? null : i => CanSee(caller, i));
         return HttpResult.Bytes(body, "application/json; charset=utf-8");
     }
 
@@ -73,6 +79,7 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICa
 
         var ownDraft = record.Draft is not null && IsOwnAdmin(request.Caller(), record.DepartmentCode);
         var shown = record.Public ?? (ownDraft ? record.Draft : null) ?? throw NotFound(code);
+        RequireVisible(request, record.Public ?? record.Latest, code);
         return WithETag(HttpResult.Ok(CatalogViews.Guide(shown, Today, ownDraft && shown != record.Draft ? record.Draft!.Version : null)), shown.Version);
     }
 
@@ -113,7 +120,7 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICa
     {
         var item = await PublicVersionAsync(request, code, ct).ConfigureAwait(false);
         return HttpResult.Bytes(Encoding.UTF8.GetBytes(FlowchartSvg.Render(item)), "image/svg+xml; charset=utf-8")
-            .WithHeader("Cache-Control", "public, max-age=60");
+            .WithHeader("Cache-Control", CatalogVisibility.IsPublic(item) ? "public, max-age=60" : "private, no-store");
     }
 
     // ---- catalog admins ----
@@ -239,6 +246,7 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICa
         var catalog = await store.PublishedAsync(ct).ConfigureAwait(false);
         if (catalog.Find(code) is { } cached)
         {
+            RequireVisible(request, cached, code);
             return cached;
         }
 
@@ -248,12 +256,14 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICa
             throw NotFound(code);
         }
 
+        RequireVisible(request, record.Public ?? record.Latest, code);
         return record.Public ?? (IsOwnAdmin(request.Caller(), record.DepartmentCode) ? record.Draft : null) ?? throw NotFound(code);
     }
 
     private async Task<(CatalogRecord Record, IReadOnlyList<PowerItem> Versions)> VisibleVersionsAsync(HttpRequest request, string code, CancellationToken ct)
     {
         var record = await store.GetAsync(code, ct).ConfigureAwait(false) ?? throw NotFound(code);
+        RequireVisible(request, record.Public ?? record.Latest, code);
         var all = await store.VersionsAsync(record, ct).ConfigureAwait(false);
         var visible = IsOwnAdmin(request.Caller(), record.DepartmentCode) ? all : all.Where(v => v.Status != ItemStatus.Draft).ToList();
         if (visible.Count == 0)
@@ -296,6 +306,21 @@ public sealed class CatalogFunctions(CatalogStore store, TimeProvider clock, ICa
 
     private static HttpResult WithETag(HttpResult result, int version) =>
         result.WithHeader("ETag", $"\"{version.ToString(CultureInfo.InvariantCulture)}\"");
+
+    /// <summary>
+    /// 404, as for an unknown code, unless the caller may see <paramref name="item"/>: every caller for a
+    /// public item; for a 涉密 one the staff of its department, supervisors and admins. Source: seed 001 §四(一)3
+    /// </summary>
+    private static void RequireVisible(HttpRequest request, PowerItem item, string code)
+    {
+        if (!CanSee(request.Caller(), item))
+        {
+            throw NotFound(code);
+        }
+    }
+
+    private static bool CanSee(Caller? caller, PowerItem item) =>
+        CatalogVisibility.CanSee(item, caller?.Department is { Length: > 0 } d && !caller.IsInRole(Roles.Citizen) ? d : null, caller is not null && (caller.IsInRole(Roles.Supervisor) || caller.IsInRole(Roles.Admin)));
 
     private static bool IsOwnAdmin(Caller? caller, string departmentCode) =>
         caller is not null && caller.IsInRole(Roles.CatalogAdmin) && string.Equals(caller.Department, departmentCode, StringComparison.Ordinal);

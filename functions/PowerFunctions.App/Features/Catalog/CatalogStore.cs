@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Azure;
+using PowerFunctions.App.Features.Timers;
 using PowerFunctions.App.Http;
 using PowerFunctions.Domain.Catalog;
 using PowerFunctions.Storage;
@@ -15,10 +16,16 @@ namespace PowerFunctions.App.Features.Catalog;
 /// digits), every version ever saved, written after the item row (a snapshot; readers overlay the
 /// item row, so a crash between the two writes loses nothing that matters). The published list is
 /// cached in memory, updated by every write of this instance and re-read in the background once
-/// older than <see cref="CacheLifetime"/> so that other instances' writes show up.
+/// older than <see cref="CacheLifetime"/> so that other instances' writes show up. Every write that
+/// leaves a published item with a pending legal-basis change first schedules the durable timer of its
+/// revision deadline (<see cref="CatalogRevisionTimerHandler"/>, seed 002 第十条), as the case
+/// lifecycle schedules its clocks before it commits.
 /// </summary>
-public sealed class CatalogStore(IStorageAccount storage)
+public sealed class CatalogStore(IStorageAccount storage, ITimerScheduler timers)
 {
+    /// <summary>The timer kind of an entry's revision deadline (key <c>red</c>, target the item code).</summary>
+    public const string RevisionTimerKind = PowerItemRules.RevisionAlertKind;
+
     public const string ItemsTable = "catalog";
     public const string VersionsTable = "catalogversions";
     public const string ItemsPartition = "items";
@@ -84,6 +91,11 @@ public sealed class CatalogStore(IStorageAccount storage)
     /// </summary>
     public async Task<CatalogRecord> ReplaceAsync(CatalogRecord current, PowerItem? publicVersion, PowerItem? draft, IReadOnlyList<PowerItem> snapshots, CancellationToken cancellationToken)
     {
+        if (publicVersion is { Status: ItemStatus.Published } && PowerItemRules.RevisionAlertAt(publicVersion) is { } alertAt && alertAt != (current.Published is { } before ? PowerItemRules.RevisionAlertAt(before) : null))
+        {
+            await timers.ScheduleAsync([new DurableTimer(RevisionTimerKind, current.Code, "red", alertAt, publicVersion.Version)], cancellationToken).ConfigureAwait(false);
+        }
+
         var entity = ToEntity(publicVersion, draft);
         var etag = await _items.UpdateEntityAsync(entity, current.ETag, cancellationToken).ConfigureAwait(false);
         Apply(current.Code, publicVersion is { Status: ItemStatus.Published } ? publicVersion : null);

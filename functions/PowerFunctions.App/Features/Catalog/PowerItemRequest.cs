@@ -47,13 +47,19 @@ public sealed class PowerItemRequest
 
     public string? ConfidentialityBasis { get; set; }
 
+    public bool? Confidential { get; set; }
+
     public bool? ExpertReview { get; set; }
+
+    public string? ExpertField { get; set; }
+
+    public bool? SiteInspection { get; set; }
 
     public bool? CollectiveDecision { get; set; }
 
     public bool? SeparateAcceptance { get; set; }
 
-    public bool? JointHandling { get; set; }
+    public JointHandlingDto? JointHandling { get; set; }
 
     public string? RiskLevel { get; set; }
 
@@ -158,10 +164,15 @@ public sealed class PowerItemRequest
             ReviewMode = ReviewMode ?? Domain.Catalog.ReviewMode.Formal,
             Publicised = Publicised ?? true,
             ConfidentialityBasis = string.IsNullOrWhiteSpace(ConfidentialityBasis) ? null : ConfidentialityBasis.Trim(),
+            Confidential = Confidential ?? false,
             ExpertReview = ExpertReview ?? false,
+            ExpertField = string.IsNullOrWhiteSpace(ExpertField) ? null : ExpertField.Trim(),
             CollectiveDecision = CollectiveDecision ?? false,
+            SiteInspection = SiteInspection ?? false,
             SeparateAcceptance = SeparateAcceptance ?? false,
-            JointHandling = JointHandling ?? false,
+            JointHandling = JointHandling is { } joint
+                ? new JointHandling(joint.Lead?.Trim() ?? string.Empty, Items(joint.Departments, "jointHandling.departments").Select(d => new JointDepartment(d.Code?.Trim() ?? string.Empty, d.Name?.Trim() ?? string.Empty, d.LimitDays ?? 0)).ToList())
+                : null,
             RiskLevel = RiskLevel?.Trim() ?? "C",
             Flowchart = Flowchart is null ? Domain.Catalog.Flowchart.Empty : new Flowchart(Flowchart.Start?.Trim() ?? stages.FirstOrDefault()?.Id ?? string.Empty, stages),
             SupervisionChannels = Items(SupervisionChannels, "supervisionChannels").Select(Clean).ToList(),
@@ -216,6 +227,23 @@ public sealed class PowerItemRequest
         public int? Publicity { get; set; }
 
         public int? Delivery { get; set; }
+    }
+
+    /// <summary><c>{lead, departments:[{code, name, limitDays}]}</c> (行政许可法 第二十六条).</summary>
+    public sealed class JointHandlingDto
+    {
+        public string? Lead { get; set; }
+
+        public List<JointDepartmentDto?>? Departments { get; set; }
+    }
+
+    public sealed class JointDepartmentDto
+    {
+        public string? Code { get; set; }
+
+        public string? Name { get; set; }
+
+        public int? LimitDays { get; set; }
     }
 
     public sealed class FlowchartDto

@@ -7,7 +7,9 @@ namespace PowerFunctions.App.Features.Catalog;
 /// <summary>
 /// An immutable snapshot of the published items, ordered by code, with each item's list entry
 /// already serialized and the whole unfiltered list as one byte array: the list route answers
-/// without serializing anything, a filtered list by joining the entries that match.
+/// without serializing anything, a filtered list by joining the entries that match. The public lists
+/// leave out 涉密 items (<see cref="CatalogVisibility"/>, seed 001 §四(一)3); <see cref="Find"/> still
+/// knows them (applications, staff).
 /// </summary>
 public sealed class PublishedCatalog
 {
@@ -28,13 +30,13 @@ public sealed class PublishedCatalog
             _index[items[i].Code] = i;
         }
 
-        AllJson = Join(Enumerable.Range(0, items.Count));
+        AllJson = Join(Enumerable.Range(0, items.Count).Where(i => CatalogVisibility.IsPublic(items[i])));
     }
 
     /// <summary>Published items, ordered by code.</summary>
     public IReadOnlyList<PowerItem> Items { get; }
 
-    /// <summary>The unfiltered list as the API answers it.</summary>
+    /// <summary>The unfiltered public list as the API answers it.</summary>
     public byte[] AllJson { get; }
 
     /// <summary>When the snapshot was read from storage (a <see cref="System.Diagnostics.Stopwatch"/> timestamp); kept by local updates.</summary>
@@ -50,9 +52,12 @@ public sealed class PublishedCatalog
 
     public PowerItem? Find(string code) => _index.TryGetValue(code, out var i) ? Items[i] : null;
 
-    /// <summary>The list of the items that match, as the API answers it.</summary>
-    public byte[] Filter(Func<PowerItem, bool> match) =>
-        Join(Enumerable.Range(0, Items.Count).Where(i => match(Items[i])));
+    /// <summary>
+    /// The list of the items that match, as the API answers it: the public ones, and the 涉密 ones
+    /// <paramref name="canSeeConfidential"/> lets the caller see (staff of their department; none when null).
+    /// </summary>
+    public byte[] Filter(Func<PowerItem, bool> match, Func<PowerItem, bool>? canSeeConfidential = null) =>
+        Join(Enumerable.Range(0, Items.Count).Where(i => (CatalogVisibility.IsPublic(Items[i]) || canSeeConfidential?.Invoke(Items[i]) == true) && match(Items[i])));
 
     /// <summary>This snapshot with item <paramref name="code"/> replaced by <paramref name="published"/>, or removed when null.</summary>
     public PublishedCatalog With(string code, PowerItem? published)

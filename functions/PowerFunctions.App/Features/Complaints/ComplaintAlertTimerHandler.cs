@@ -1,3 +1,4 @@
+using PowerFunctions.Domain.Supervision;
 using PowerFunctions.App.Features.Supervision;
 using PowerFunctions.App.Features.Timers;
 using PowerFunctions.Domain.Complaints;
@@ -40,10 +41,10 @@ public sealed class ComplaintAlertTimerHandler(ComplaintStore store, ComplaintSe
         switch (clock.Level)
         {
             case "yellow" when deadline.IsOpen && status == DeadlineStatus.Yellow:
-                await alerts.RaiseAsync(Alert(c, deadline, "yellow", now), cancellationToken).ConfigureAwait(false);
+                await alerts.RaiseAsync(Alert(c, deadline, AlertLevel.Yellow, now), cancellationToken).ConfigureAwait(false);
                 return true;
             case "red" when status == DeadlineStatus.Red:
-                await alerts.RaiseAsync(Alert(c, deadline, "red", now), cancellationToken).ConfigureAwait(false);
+                await alerts.RaiseAsync(Alert(c, deadline, AlertLevel.Red, now), cancellationToken).ConfigureAwait(false);
                 if (!deadline.IsOpen)
                 {
                     await alerts.ResolveAsync(c.TicketNo, deadline.AlertKey, now, cancellationToken).ConfigureAwait(false);
@@ -58,6 +59,6 @@ public sealed class ComplaintAlertTimerHandler(ComplaintStore store, ComplaintSe
         }
     }
 
-    private static AlertRaised Alert(Complaint c, ComplaintDeadline d, string level, DateTimeOffset now) =>
+    private static AlertRaised Alert(Complaint c, ComplaintDeadline d, AlertLevel level, DateTimeOffset now) =>
         new(c.TicketNo, c.Owner ?? ComplaintService.UndispatchedDepartment, c.ItemCode ?? string.Empty, d.AlertKey, level, d.Due, now);
 }

@@ -215,7 +215,7 @@ public sealed class ComplaintService(
         {
             var owner = current.Owner ?? throw new InvalidOperationException($"ticket {current.TicketNo} has no owner to sign its answer");
             var issued = await documents.IssueAsync(AnswerRequest(current, document, owner, names.GetValueOrDefault(owner, owner), now), cancellationToken).ConfigureAwait(false);
-            draft = draft.WithDocument(new DocumentRef(issued.Id, ComplaintDocumentToIssue.Type, issued.Sha256));
+            draft = draft.WithDocument(new RecordedDocument(issued.Id, ComplaintDocumentToIssue.Type, issued.Sha256));
         }
 
         var next = current.Append(draft, actor, now);

@@ -45,6 +45,27 @@ public enum DocumentType
     /// <summary>答复意见书: the answer to a complaint ticket (工单); its content comes whole from the ticket (<c>ComplaintDocumentToIssue</c>).</summary>
     AnswerOpinion,
 
+    /// <summary>行政处罚事先告知书 (行政处罚法 第四十四条, 第四十五条, 第六十三条): facts, evidence, basis, the proposed penalty, the party's rights.</summary>
+    PenaltyNotice,
+
+    /// <summary>行政处罚听证通知书 (行政处罚法 第六十四条(二)): date, place, presiding officer, public or not, seven working days ahead.</summary>
+    HearingNotice,
+
+    /// <summary>听证笔录 (行政处罚法 第六十四条(八)): the record, signed by the party or its refusal noted.</summary>
+    HearingRecord,
+
+    /// <summary>集体讨论记录 (行政处罚法 第五十七条第二款; 国办发〔2022〕27号): attendees, votes, dissent, the decision adopted.</summary>
+    CollectiveDecisionRecord,
+
+    /// <summary>行政处罚决定书 (行政处罚法 第五十九条).</summary>
+    PenaltyDecision,
+
+    /// <summary>不予行政处罚决定书 (行政处罚法 第三十三条, 第五十七条).</summary>
+    NoPenaltyDecision,
+
+    /// <summary>送达回证 of a penalty decision (行政处罚法 第六十一条); same form as <see cref="DeliveryReceipt"/>, sealed as an enforcement act.</summary>
+    PenaltyDeliveryReceipt,
+
     /// <summary>
     /// 通报: the quarterly bulletin of the supervision centre (周清月结季通报年考核, seed 002): the departments' ranking as a
     /// table and a bar chart (<see cref="DocumentRequest.Blocks"/>); the period is the request's item name.

@@ -5,7 +5,7 @@ using PowerFunctions.Domain.Evaluations;
 
 namespace PowerFunctions.App.Features.Evaluations;
 
-/// <summary>Registers 好差评: settings (validated at start), store, module, alert timers.</summary>
+/// <summary>Registers 好差评: settings (validated at start), store, module, alert timers, and the re-dating of open rectifications on a calendar change.</summary>
 public static class EvaluationServices
 {
     public static IServiceCollection AddEvaluations(this IServiceCollection services)
@@ -23,6 +23,7 @@ public static class EvaluationServices
         services.AddSingleton<EvaluationStore>();
         services.AddSingleton<IStartupTask, EvaluationStartupTask>();
         services.AddSingleton<ITimerHandler, RectificationAlertTimerHandler>();
+        services.AddSingleton<Calendar.ICalendarObserver, EvaluationCalendarObserver>();
         return services;
     }
 }

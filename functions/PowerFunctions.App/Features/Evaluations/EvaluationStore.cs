@@ -77,6 +77,7 @@ public sealed class EvaluationStore(IStorageAccount storage)
         {
             entity["RectificationDue"] = due.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             entity["DueProvisional"] = due.Provisional;
+            entity["RectificationWorkingDays"] = e.RectificationWorkingDays;
         }
 
         return entity;
@@ -98,6 +99,7 @@ public sealed class EvaluationStore(IStorageAccount storage)
             RatedAt = entity.GetDateTimeOffset("RatedAt") ?? default,
             Status = Enum.Parse<EvaluationStatus>(entity.GetString("Status") ?? nameof(EvaluationStatus.Recorded)),
             RectificationDue = due,
+            RectificationWorkingDays = entity.GetInt32("RectificationWorkingDays"),
             Measures = entity.GetString("Measures"),
             RectifiedBy = entity.GetString("RectifiedBy"),
             RectifiedAt = entity.GetDateTimeOffset("RectifiedAt"),

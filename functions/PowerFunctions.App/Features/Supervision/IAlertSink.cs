@@ -1,3 +1,5 @@
+using PowerFunctions.Domain.Supervision;
+
 namespace PowerFunctions.App.Features.Supervision;
 
 /// <summary>Where the lifecycle raises yellow/red alerts (电子监察). Raising the same (case, deadline kind, level) twice records one alert.</summary>
@@ -9,5 +11,5 @@ public interface IAlertSink
     Task ResolveAsync(string caseNo, string deadlineKind, DateTimeOffset resolvedAt, CancellationToken cancellationToken);
 }
 
-/// <summary>One alert: a case's deadline of <see cref="DeadlineKind"/> reached <see cref="Level"/> (<c>yellow</c> or <c>red</c>).</summary>
-public sealed record AlertRaised(string CaseNo, string DepartmentCode, string ItemCode, string DeadlineKind, string Level, DateOnly Due, DateTimeOffset RaisedAt);
+/// <summary>One alert: a case's deadline of <see cref="DeadlineKind"/> reached <see cref="Level"/>.</summary>
+public sealed record AlertRaised(string CaseNo, string DepartmentCode, string ItemCode, string DeadlineKind, AlertLevel Level, DateOnly Due, DateTimeOffset RaisedAt);

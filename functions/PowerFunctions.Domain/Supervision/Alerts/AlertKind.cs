@@ -10,8 +10,11 @@ namespace PowerFunctions.Domain.Supervision.Alerts;
 /// </summary>
 public sealed partial record AlertKind
 {
-    /// <summary>The case deadline codes (<see cref="Cases.CaseDeadline.CodeOf"/>); a test holds this list to the case's deadline kinds.</summary>
-    public static readonly IReadOnlyList<string> CaseDeadlineCodes = ["correction-notice", "decision", "publicity-end", "delivery", "result-publication"];
+    /// <summary>
+    /// The case deadline kinds' codes (<see cref="Cases.CaseDeadline.CodeOf"/>), from the case's own vocabulary;
+    /// <c>joint-opinion</c> is the prefix of one clock per joint department (<c>joint-opinion-D06</c>).
+    /// </summary>
+    public static IReadOnlyList<string> CaseDeadlineCodes => Common.ApiCode<Cases.DeadlineKind>.Codes;
 
     private AlertKind(string code, AlertKindFamily family)
     {
@@ -42,7 +45,7 @@ public sealed partial record AlertKind
 
     /// <summary>The alert kind of a case deadline code (<c>decision</c>, …).</summary>
     public static AlertKind Deadline(string code) =>
-        CaseDeadlineCodes.Contains(code) ? new(code, AlertKindFamily.CaseDeadline) : throw new ArgumentException($"'{code}' is not a case deadline kind", nameof(code));
+        IsCaseDeadline(code) ? new(code, AlertKindFamily.CaseDeadline) : throw new ArgumentException($"'{code}' is not a case deadline kind", nameof(code));
 
     /// <summary><c>stage-{stage}</c> (municipal 电子监察 rules: a stage over its own limit).</summary>
     public static AlertKind Stage(string stage) => Prefixed("stage-", stage, AlertKindFamily.Stage);
@@ -65,7 +68,7 @@ public sealed partial record AlertKind
             return false;
         }
 
-        if (CaseDeadlineCodes.Contains(code))
+        if (IsCaseDeadline(code))
         {
             kind = new(code, AlertKindFamily.CaseDeadline);
             return true;
@@ -105,6 +108,10 @@ public sealed partial record AlertKind
         ("enforcement-", AlertKindFamily.Enforcement),
         ("guidance-", AlertKindFamily.Guidance),
     ];
+
+    /// <summary>A case deadline's code (<see cref="Cases.CaseDeadline.Parse"/>): a kind, or <c>joint-opinion-{department}</c> with a department code.</summary>
+    private static bool IsCaseDeadline(string code) =>
+        Cases.CaseDeadline.Parse(code) is not null && (Cases.CaseDeadline.PartyOf(code) is not { } department || SupervisionText.IsCode(department));
 
     private static AlertKind Prefixed(string prefix, string suffix, AlertKindFamily family) =>
         suffix is not null && SuffixPattern().IsMatch(suffix)

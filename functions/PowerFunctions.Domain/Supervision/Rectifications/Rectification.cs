@@ -52,7 +52,7 @@ public sealed class Rectification
     public string Department => Issue.Department;
 
     /// <summary>The sealed notice, once recorded.</summary>
-    public DocumentRef? Notice { get; private set; }
+    public RecordedDocument? Notice { get; private set; }
 
     /// <summary>1, then +1 per send-back: each round has its own deadline.</summary>
     public int Round { get; private set; } = 1;

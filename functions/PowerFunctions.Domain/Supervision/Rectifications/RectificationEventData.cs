@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PowerFunctions.Domain.Cases;
+using PowerFunctions.Domain.Common;
 
 namespace PowerFunctions.Domain.Supervision.Rectifications;
 
@@ -7,7 +8,7 @@ namespace PowerFunctions.Domain.Supervision.Rectifications;
 public abstract record RectificationEventData
 {
     [JsonPropertyOrder(100)]
-    public DocumentRef? Document { get; init; }
+    public RecordedDocument? Document { get; init; }
 
     /// <summary>The notice was issued to <paramref name="Department"/>: report by <paramref name="Due"/>.</summary>
     public sealed record Issued(

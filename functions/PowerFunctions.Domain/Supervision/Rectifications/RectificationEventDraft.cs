@@ -1,4 +1,5 @@
 using PowerFunctions.Domain.Cases;
+using PowerFunctions.Domain.Common;
 
 namespace PowerFunctions.Domain.Supervision.Rectifications;
 
@@ -7,5 +8,5 @@ public sealed record RectificationEventDraft(RectificationEventData Data, Rectif
 {
     public string Type => RectificationEventTypes.TypeOf(Data);
 
-    public RectificationEventDraft WithDocument(DocumentRef issued) => this with { Data = Data with { Document = issued } };
+    public RectificationEventDraft WithDocument(RecordedDocument issued) => this with { Data = Data with { Document = issued } };
 }

@@ -50,6 +50,22 @@ public sealed class AlertKindTests
     }
 
     [Theory]
+    [Trait("Source", "行政许可法 第二十六条")]
+    [InlineData("joint-opinion-D06", true)]
+    [InlineData("joint-opinion", false)]
+    [InlineData("joint-opinion-", false)]
+    [InlineData("joint-opinion-D0 6", false)]
+    public void JointOpinionClock_OneAlertKindPerDepartment(string code, bool expected)
+    {
+        Assert.Equal(expected, AlertKind.TryParse(code, out var kind));
+        if (expected)
+        {
+            Assert.Equal(AlertKindFamily.CaseDeadline, kind.Family);
+            Assert.True(kind.IsCaseOverdue);
+        }
+    }
+
+    [Theory]
     [InlineData("decision", true)]
     [InlineData("enforcement-decision", true)]
     [InlineData("stage-review", false)]

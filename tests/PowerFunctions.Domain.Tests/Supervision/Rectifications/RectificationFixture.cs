@@ -18,7 +18,7 @@ internal sealed class RectificationFixture
         Now = SupervisionActors.At(month, day);
         var draft = Rectification.Open(Id, Request(workingDays), SupervisionActors.Supervisor, Official, Now);
         Assert.True(draft.IsSuccess, draft.IsSuccess ? null : $"{draft.Error.Code}: {draft.Error.Detail}");
-        Notice = Rectification.Start(Id, draft.Value.WithDocument(new DocumentRef(draft.Value.Document!.DocumentId, RectificationNotice.Type, new string('c', 64))), SupervisionActors.Supervisor, Now);
+        Notice = Rectification.Start(Id, draft.Value.WithDocument(new RecordedDocument(draft.Value.Document!.DocumentId, RectificationNotice.Type, new string('c', 64))), SupervisionActors.Supervisor, Now);
     }
 
     public DateTimeOffset Now { get; set; }

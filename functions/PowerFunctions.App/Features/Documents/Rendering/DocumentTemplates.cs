@@ -26,6 +26,9 @@ public static class DocumentTemplates
         DocumentType.ExtensionNotice => ExtensionNotice(request),
         DocumentType.AnswerOpinion => AnswerOpinion(request),
         DocumentType.SupervisionBulletin => SupervisionBulletin(request),
+        DocumentType.PenaltyNotice or DocumentType.HearingNotice or DocumentType.HearingRecord or DocumentType.CollectiveDecisionRecord
+            or DocumentType.PenaltyDecision or DocumentType.NoPenaltyDecision => PenaltyAct(request),
+        DocumentType.PenaltyDeliveryReceipt => DeliveryReceipt(request),
         _ => throw new ArgumentOutOfRangeException(nameof(request), request.Type, "unknown document type"),
     };
 
@@ -236,6 +239,35 @@ public static class DocumentTemplates
     {
         var box = new FieldBox(r, applicantPrintedElsewhere: false).Add("工单编号", r.CaseNo).AddRequestFields();
         return Document(r, [Body($"关于你反映的“{r.ItemName.Trim()}”，经办理，现答复如下："), .. Notes(r), box.Block()], addressee: "诉求人");
+    }
+
+    /// <summary>
+    /// The written acts of a penalty case. The case's own texts (<c>Domain/Enforcement/PenaltyTexts</c>) are
+    /// the body — facts, evidence, the penalty and the tier applied, the rights, the remedies of a decision —
+    /// so the template adds only the opening that names the case and the act's basis, and the fields box.
+    /// The notices and decisions are written to the party; the hearing record and the meeting's record are
+    /// the case file's, so they name the party in the box instead.
+    /// Source: 行政处罚法 第四十四条, 第五十七条, 第五十九条, 第六十四条.
+    /// </summary>
+    private static DocumentContent PenaltyAct(DocumentRequest r)
+    {
+        var opening = r.Type switch
+        {
+            DocumentType.PenaltyNotice => $"本机关对你（单位）“{r.ItemName}”一案立案调查。根据{Basis(r)}的规定，现将拟作出的行政处罚及你（单位）依法享有的权利告知如下：",
+            DocumentType.HearingNotice => $"你（单位）就“{r.ItemName}”一案要求举行听证。根据{Basis(r)}的规定，现将听证事项通知如下：",
+            DocumentType.HearingRecord => $"依照{Basis(r)}的规定，本机关就“{r.ItemName}”一案举行听证。听证笔录如下：",
+            DocumentType.CollectiveDecisionRecord => $"依照{Basis(r)}的规定，本机关负责人对“{r.ItemName}”一案进行集体讨论。记录如下：",
+            DocumentType.PenaltyDecision => $"本机关对你（单位）“{r.ItemName}”一案立案调查终结。根据{Basis(r)}的规定，作出行政处罚决定如下：",
+            _ => $"本机关对你（单位）“{r.ItemName}”一案立案调查终结。根据{Basis(r)}的规定，作出决定如下：",
+        };
+        var forTheFile = r.Type is DocumentType.HearingRecord or DocumentType.CollectiveDecisionRecord;
+        var box = new FieldBox(r, applicantPrintedElsewhere: !forTheFile).Add("案件编号", r.CaseNo);
+        if (forTheFile)
+        {
+            box.Add("当事人", r.ApplicantName);
+        }
+
+        return Document(r, [Body(opening), .. Notes(r), box.AddRequestFields().Block()], addressee: forTheFile ? null : string.Empty);
     }
 
     private static DocumentContent Document(DocumentRequest r, IEnumerable<DocumentBlock> body, bool remedies = false, string? addressee = "", bool blocksInBody = false) => new()

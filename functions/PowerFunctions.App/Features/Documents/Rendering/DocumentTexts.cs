@@ -43,6 +43,13 @@ public static class DocumentTexts
         DocumentType.ExtensionNotice => "延长行政许可期限告知书",
         DocumentType.AnswerOpinion => "答复意见书",
         DocumentType.SupervisionBulletin => "行政权力运行电子监察情况通报",
+        DocumentType.PenaltyNotice => "行政处罚事先告知书",
+        DocumentType.HearingNotice => "行政处罚听证通知书",
+        DocumentType.HearingRecord => "听证笔录",
+        DocumentType.CollectiveDecisionRecord => "集体讨论记录",
+        DocumentType.PenaltyDecision => "行政处罚决定书",
+        DocumentType.NoPenaltyDecision => "不予行政处罚决定书",
+        DocumentType.PenaltyDeliveryReceipt => "送达回证",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -60,6 +67,13 @@ public static class DocumentTexts
         DocumentType.ExtensionNotice => "延",
         DocumentType.AnswerOpinion => "复",
         DocumentType.SupervisionBulletin => "通",
+        DocumentType.PenaltyNotice => "罚告",
+        DocumentType.HearingNotice => "听告",
+        DocumentType.HearingRecord => "听录",
+        DocumentType.CollectiveDecisionRecord => "集讨",
+        DocumentType.PenaltyDecision => "罚决",
+        DocumentType.NoPenaltyDecision => "不罚",
+        DocumentType.PenaltyDeliveryReceipt => "罚送",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -86,6 +100,13 @@ public static class DocumentTexts
         DocumentType.ExtensionNotice => "《中华人民共和国行政许可法》第四十二条第一款",
         DocumentType.AnswerOpinion => "《信访工作条例》",
         DocumentType.SupervisionBulletin => "行政权力公开透明运行监督检查有关规定（周清月结季通报年考核）",
+        DocumentType.PenaltyNotice => "《中华人民共和国行政处罚法》第四十四条、第四十五条",
+        DocumentType.HearingNotice => "《中华人民共和国行政处罚法》第六十四条",
+        DocumentType.HearingRecord => "《中华人民共和国行政处罚法》第六十四条",
+        DocumentType.CollectiveDecisionRecord => "《中华人民共和国行政处罚法》第五十七条第二款",
+        DocumentType.PenaltyDecision => "《中华人民共和国行政处罚法》第五十七条、第五十九条",
+        DocumentType.NoPenaltyDecision => "《中华人民共和国行政处罚法》第三十三条、第五十七条",
+        DocumentType.PenaltyDeliveryReceipt => "《中华人民共和国行政处罚法》第六十一条",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -94,12 +115,18 @@ public static class DocumentTexts
     {
         DocumentType.RectificationNotice or DocumentType.SupervisionBulletin => "电子监察专用章",
         DocumentType.AnswerOpinion => "信访专用章",
+        _ when IsEnforcementAct(type) => "行政执法专用章",
         _ => "行政许可专用章",
     };
 
+    /// <summary>The written acts of a penalty case (行政处罚法): they print the penalty procedure's wording, not the licensing law's.</summary>
+    public static bool IsEnforcementAct(DocumentType type) => type is DocumentType.PenaltyNotice or DocumentType.HearingNotice or DocumentType.HearingRecord
+        or DocumentType.CollectiveDecisionRecord or DocumentType.PenaltyDecision or DocumentType.NoPenaltyDecision or DocumentType.PenaltyDeliveryReceipt;
+
     /// <summary>
     /// The one name of a field label: the case number's synonyms (办件编号, 案件编号, 受理编号, 申请编号),
-    /// the item's (申请事项, 事项名称, 许可事项) and the applicant's (申请人, 申请单位) each collapse to one.
+    /// the item's (申请事项, 事项名称, 许可事项, a penalty case's 案由) and the applicant's (申请人, 申请单位, a
+    /// penalty case's 当事人) each collapse to one.
     /// </summary>
     public static string CanonicalLabel(string label)
     {
@@ -107,8 +134,8 @@ public static class DocumentTexts
         return trimmed switch
         {
             "办件编号" or "案件编号" or "受理编号" or "申请编号" or "办件号" or "案件号" => CaseNoLabel,
-            "申请事项" or "事项名称" or "许可事项" or "办理事项" => ItemLabel,
-            "申请人" or "申请单位" or "申请人名称" => ApplicantLabel,
+            "申请事项" or "事项名称" or "许可事项" or "办理事项" or "案由" => ItemLabel,
+            "申请人" or "申请单位" or "申请人名称" or "当事人" => ApplicantLabel,
             _ => trimmed,
         };
     }

@@ -36,12 +36,7 @@ public sealed class AlertStore(IStorageAccount storage, SupervisionRegistry regi
     public Task RaiseAsync(AlertRaised alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        if (!AlertRecordRules.TryParseLevel(alert.Level, out var level))
-        {
-            throw new ArgumentException($"alert level '{alert.Level}' is not yellow or red", nameof(alert));
-        }
-
-        var key = AlertKeys.From(alert.CaseNo, alert.DeadlineKind, level);
+        var key = AlertKeys.From(alert.CaseNo, alert.DeadlineKind, alert.Level);
         return RaiseAsync(key, alert.DepartmentCode, string.IsNullOrEmpty(alert.ItemCode) ? null : alert.ItemCode, alert.Due, alert.RaisedAt, alert.DeadlineKind, cancellationToken);
     }
 

@@ -72,7 +72,7 @@ public sealed class RectificationService(
         var draft = Rectification.Open(id, named, actor, calendar, now).OrThrow();
         var notice = draft.Document!;
         var issued = await documents.IssueAsync(NoticeRequest(notice, (RectificationEventData.Issued)draft.Data, now), cancellationToken).ConfigureAwait(false);
-        var rectification = Rectification.Start(id, draft.WithDocument(new DocumentRef(issued.Id, RectificationNotice.Type, issued.Sha256)), actor, now);
+        var rectification = Rectification.Start(id, draft.WithDocument(new RecordedDocument(issued.Id, RectificationNotice.Type, issued.Sha256)), actor, now);
         await timers.ScheduleAsync([.. RoundTimers(rectification, calendar, now), CommitTimer(rectification, now)], cancellationToken).ConfigureAwait(false);
         await registry.NoteDepartmentAsync(department, cancellationToken).ConfigureAwait(false);
         try
