@@ -6,11 +6,13 @@ namespace PowerFunctions.App.Features.Timers;
 /// <summary>
 /// Writes timers into the due-time index (see <see cref="TimerIndex"/>): create-only rows, so the same
 /// timer scheduled twice is one row; timers of one bucket go in entity-group transactions of up to 100.
-/// Then keeps the sweep bookmark at or before the earliest new row (see <see cref="TimerBookmark"/>).
+/// Then keeps the sweep bookmark at or before the earliest new row (see <see cref="TimerBookmark"/>), the
+/// process's concurrent schedulers sharing one bookmark write (<see cref="BookmarkLowering"/>).
 /// </summary>
 public sealed class TableTimerScheduler(IStorageAccount storage, TimeProvider clock, TimerOptions options) : ITimerScheduler
 {
     private readonly ITableClient _table = storage.GetTableClient(TimerIndex.TableName);
+    private readonly BookmarkLowering _bookmark = new(storage.GetTableClient(TimerIndex.TableName));
 
     public async Task ScheduleAsync(IReadOnlyList<DurableTimer> timers, CancellationToken cancellationToken)
     {
@@ -39,7 +41,7 @@ public sealed class TableTimerScheduler(IStorageAccount storage, TimeProvider cl
         // A timer due soon (or already) could be passed over by a sweep that read the bookmark before
         // the row existed: touch the bookmark so that sweep's move fails. Later timers only lower it.
         var near = string.CompareOrdinal(earliest!, TimerIndex.Bucket(clock.GetUtcNow() + options.NearWindow)) <= 0;
-        await TimerBookmark.LowerAsync(_table, earliest!, touch: near, cancellationToken).ConfigureAwait(false);
+        await _bookmark.LowerAsync(earliest!, touch: near, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task AddBucketAsync(IEnumerable<TableEntity> bucket, CancellationToken cancellationToken)
