@@ -192,7 +192,7 @@ public static class PowerFunctionsHost
         _ = ServiceBusSettings.Read(configuration); // checked now; the messaging port reads them when first used
         services.AddOutbox();
         services.AddDurableTimers();
-        services.AddSupervision();
+        services.AddSupervision(configuration);
         services.AddSingleton<StoredCalendarProvider>();
         services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<StoredCalendarProvider>());
         services.AddSingleton<IStartupTask, CalendarTableStartup>();

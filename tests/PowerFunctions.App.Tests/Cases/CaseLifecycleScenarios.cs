@@ -206,7 +206,10 @@ public abstract class CaseLifecycleScenarios
         Assert.Equal("decided", decided.GetProperty("state").GetString()); // denials are not posted
         Assert.Equal("red", CaseApp.Deadline(decided, "decision").GetProperty("status").GetString()); // decided late stays red
         var open = await CaseApp.Json(await app.Supervisor.GetAsync("/api/supervision/alerts?level=red"));
-        Assert.DoesNotContain(open.EnumerateArray(), a => a.GetProperty("caseNo").GetString() == caseNo && a.GetProperty("deadlineKind").GetString() == "decision");
+        // A red alert is a recorded violation (seed 003 预警纠错): met late, it records when and stays for the department to answer.
+        var recorded = Assert.Single(open.EnumerateArray(), a => a.GetProperty("caseNo").GetString() == caseNo && a.GetProperty("deadlineKind").GetString() == "decision");
+        Assert.Equal("open", recorded.GetProperty("status").GetString());
+        Assert.True(recorded.TryGetProperty("resolvedAt", out _));
         var remedies = decided.GetProperty("decision").GetProperty("remedies").GetRawText();
         Assert.Contains("行政复议", remedies, StringComparison.Ordinal);
         Assert.Contains("行政诉讼", remedies, StringComparison.Ordinal);

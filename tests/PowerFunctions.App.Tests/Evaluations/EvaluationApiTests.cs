@@ -91,7 +91,9 @@ public sealed class EvaluationApiTests
         Assert.Equal(HttpStatusCode.OK, rectified.StatusCode);
         Assert.Equal("rectified", (await SampleApplications.Json(rectified)).GetProperty("status").GetString());
         var open = await SampleApplications.Json(await supervisor.GetAsync("/api/supervision/alerts?level=red&department=D01"));
-        Assert.DoesNotContain(open.EnumerateArray(), a => a.GetProperty("caseNo").GetString() == caseNo && a.GetProperty("deadlineKind").GetString() == "evaluation-rectification");
+        // A red alert is a recorded violation (seed 003 预警纠错): rectified late, it records when and stays for the department to answer.
+        var red = Assert.Single(open.EnumerateArray(), a => a.GetProperty("caseNo").GetString() == caseNo && a.GetProperty("deadlineKind").GetString() == "evaluation-rectification");
+        Assert.True(red.TryGetProperty("resolvedAt", out _));
     }
 
     [Theory]

@@ -69,7 +69,7 @@ public sealed class SupervisionPageTests(BrowserFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task RankingAndRectifications_ApisNotThereYet_SayNotAvailable()
+    public async Task RankingAndRectifications_FromTheirApis_ShowTheMonthAndTheList()
     {
         await using var probe = await fixture.OpenAsync();
         var page = probe.Page;
@@ -77,17 +77,15 @@ public sealed class SupervisionPageTests(BrowserFixture fixture) : IClassFixture
         await SignInAsync(page, fixture.App.Token("supervisor", "", "sup-1", "周监察"));
         await Expect(page.Locator("#alerts-status")).ToContainTextAsync("未处理预警");
 
-        probe.Expect("/api/supervision/reports/", 404);
         await page.GetByRole(AriaRole.Link, new() { Name = "部门排名" }).ClickAsync();
-        var month = fixture.App.Get<TimeProvider>().GetUtcNow().ToOffset(China).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var now = fixture.App.Get<TimeProvider>().GetUtcNow().ToOffset(China);
+        var month = now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         await Expect(page.GetByLabel("统计期", new() { Exact = true })).ToHaveValueAsync(month); // the app's clock, not the browser's
-        await Expect(page.Locator("#ranking-status")).ToHaveTextAsync(
-            $"部门考核排名暂未开通：服务器尚未提供 GET /api/supervision/reports/{month}（回答 404）。接口上线后此处自动显示数据。");
+        await Expect(page.Locator("#ranking-status")).ToContainTextAsync($"{month}-01 至 ");
         await probe.ScreenshotAsync("supervision-ranking");
 
-        probe.Expect("/api/supervision/rectifications", 404);
         await page.GetByRole(AriaRole.Link, new() { Name = "整改督办" }).ClickAsync();
-        await Expect(page.Locator("#rect-note")).ToContainTextAsync("整改督办暂未开通");
+        await Expect(page.Locator("#rect-note")).ToContainTextAsync("没有符合条件的整改事项");
         await probe.AssertCleanAsync();
     }
 
@@ -103,7 +101,7 @@ public sealed class SupervisionPageTests(BrowserFixture fixture) : IClassFixture
         await Expect(page.Locator("#signin-status")).ToHaveTextAsync("这不是有效的访问令牌（应为三段以“.”分隔的 JWT）");
 
         probe.Expect("/api/supervision/alerts", 403);
-        await SignInAsync(page, fixture.App.Token("acceptor", "D01", "acc-1", "李受理"));
+        await SignInAsync(page, fixture.App.Token("acceptor", "", "acc-1", "李受理")); // staff without a department see no alerts
         await Expect(page.Locator("#signin-status")).ToHaveTextAsync("该令牌没有监察（supervisor）权限");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "预警看板" })).ToBeHiddenAsync();
         await probe.ScreenshotAsync("supervision-signin");

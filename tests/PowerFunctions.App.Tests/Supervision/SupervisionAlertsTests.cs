@@ -35,8 +35,10 @@ public sealed class SupervisionAlertsTests : IAsyncLifetime
 
         var alert = Assert.Single(json.EnumerateArray());
         Assert.Equal(
-            ["caseNo", "department", "itemCode", "deadlineKind", "level", "due", "raisedAt"],
-            alert.EnumerateObject().Select(p => p.Name));
+            ["caseNo", "department", "itemCode", "deadlineKind", "level", "due", "id", "kind"],
+            alert.EnumerateObject().Select(p => p.Name).Take(8));
+        Assert.Equal("decision", alert.GetProperty("kind").GetString());
+        Assert.Equal("open", alert.GetProperty("status").GetString());
         Assert.Equal("C1", alert.GetProperty("caseNo").GetString());
         Assert.Equal("D01", alert.GetProperty("department").GetString());
         Assert.Equal("ITEM-D01", alert.GetProperty("itemCode").GetString());
@@ -72,17 +74,17 @@ public sealed class SupervisionAlertsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Alerts_DeadlineMet_ResolvedAndKeptAsHistory()
+    public async Task Alerts_DeadlineMetInTime_YellowClosedAndKeptAsHistory()
     {
-        await Sink.RaiseAsync(Alert("C1", "red"), default);
-        await Sink.RaiseAsync(Alert("C1", "red", kind: "delivery"), default);
+        await Sink.RaiseAsync(Alert("C1", "yellow"), default);
+        await Sink.RaiseAsync(Alert("C1", "yellow", kind: "delivery"), default);
 
         await Sink.ResolveAsync("C1", "decision", At.AddDays(2), default);
         await Sink.ResolveAsync("C1", "decision", At.AddDays(5), default);
 
-        var open = await GetAsync("/api/supervision/alerts?level=red");
+        var open = await GetAsync("/api/supervision/alerts?level=yellow");
         Assert.Equal(["delivery"], open.EnumerateArray().Select(a => a.GetProperty("deadlineKind").GetString()));
-        var resolved = Assert.Single((await GetAsync("/api/supervision/alerts?level=red&status=resolved")).EnumerateArray());
+        var resolved = Assert.Single((await GetAsync("/api/supervision/alerts?level=yellow&status=resolved")).EnumerateArray());
         Assert.Equal(At.AddDays(2), resolved.GetProperty("resolvedAt").GetDateTimeOffset());
         Assert.Equal(2, (await GetAsync("/api/supervision/alerts?status=all")).GetArrayLength());
     }
@@ -129,15 +131,17 @@ public sealed class SupervisionAlertsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(null, HttpStatusCode.Unauthorized)]
-    [InlineData("acceptor", HttpStatusCode.Forbidden)]
-    [InlineData("admin", HttpStatusCode.Forbidden)]
-    [InlineData("supervisor", HttpStatusCode.OK)]
-    public async Task Alerts_ByRole_OnlySupervisors(string? roles, HttpStatusCode expected)
+    [InlineData(null, "", HttpStatusCode.Unauthorized)]
+    [InlineData("acceptor", "", HttpStatusCode.Forbidden)]
+    [InlineData("acceptor", "D02", HttpStatusCode.Forbidden)]
+    [InlineData("acceptor", "D01", HttpStatusCode.OK)]
+    [InlineData("admin", "", HttpStatusCode.Forbidden)]
+    [InlineData("supervisor", "", HttpStatusCode.OK)]
+    public async Task Alerts_ByRole_SupervisorsOrTheDepartmentsOwnStaff(string? roles, string department, HttpStatusCode expected)
     {
-        var client = roles is null ? _app.Client : _app.ClientFor(roles);
+        var client = roles is null ? _app.Client : _app.ClientFor(roles, department);
 
-        var response = await client.GetAsync("/api/supervision/alerts?level=red");
+        var response = await client.GetAsync("/api/supervision/alerts?level=red&department=D01");
 
         Assert.Equal(expected, response.StatusCode);
     }

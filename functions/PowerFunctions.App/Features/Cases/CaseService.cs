@@ -30,6 +30,8 @@ public sealed class CaseService(
     IDocumentIssuer documents,
     ITimerScheduler timers,
     IAlertSink alerts,
+    ISupervisionCounters counters,
+    ClosedCaseIndex closedCases,
     PublicityBoard publicity,
     WorkListStore workList,
     TimeProvider clock,
@@ -130,6 +132,7 @@ public sealed class CaseService(
         await timers.ScheduleAsync(PlanTimers(null, created, deadlines, calendar, now), cancellationToken).ConfigureAwait(false);
         await openCases.AddAsync(created.CaseNo, created.Terms.DepartmentCode, cancellationToken).ConfigureAwait(false);
         await store.CreateAsync(created, Record(deadlines), cancellationToken).ConfigureAwait(false);
+        await CountAsync(created, calendar, 0, cancellationToken).ConfigureAwait(false);
         await WriteWorkListAsync(created, calendar, now, cancellationToken).ConfigureAwait(false);
     }
 
@@ -203,6 +206,19 @@ public sealed class CaseService(
         }
     }
 
+    /// <summary>The supervision counters of the case's events after <paramref name="afterVersion"/> (each counted once, however often recorded).</summary>
+    private async Task CountAsync(Case c, IWorkingCalendar calendar, long afterVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await counters.RecordAsync(SupervisionIncrements.Case(c, calendar, afterVersion), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RequestFailedException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "supervision counters of case {CaseNo} not recorded now", c.CaseNo);
+        }
+    }
+
     private async Task AfterCommitAsync(Case previous, IReadOnlyList<CaseDeadline> before, Case next, IReadOnlyList<CaseDeadline> after, IWorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
@@ -213,6 +229,7 @@ public sealed class CaseService(
             }
 
             await RaiseStageOverrunsAsync(previous, next, calendar, now, cancellationToken).ConfigureAwait(false);
+            await counters.RecordAsync(SupervisionIncrements.Case(next, calendar, previous.Version), cancellationToken).ConfigureAwait(false);
 
             if (next.State == CaseState.InPublicity)
             {
@@ -226,6 +243,7 @@ public sealed class CaseService(
             if (CaseStateMachine.IsFinal(next.State))
             {
                 await openCases.RemoveAsync(next.CaseNo, cancellationToken).ConfigureAwait(false);
+                await closedCases.AddAsync(next.CaseNo, next.Terms.DepartmentCode, next.Terms.ItemCode, ChinaTime.DateOf(now), cancellationToken).ConfigureAwait(false);
             }
 
             await workList.WriteAsync(next, calendar, now, cancellationToken).ConfigureAwait(false);

@@ -31,6 +31,7 @@ public sealed class ComplaintService(
     IDocumentIssuer documents,
     ITimerScheduler timers,
     IAlertSink alerts,
+    ISupervisionCounters counters,
     OutboxWriter outbox,
     OutboxPublisher publisher,
     TimeProvider clock,
@@ -105,6 +106,7 @@ public sealed class ComplaintService(
         var rows = await outbox.PrepareAsync(ComplaintTables.Tickets, created.TicketNo, StatusMessages(null, created), cancellationToken).ConfigureAwait(false);
         await store.CreateAsync(created, deadlines, rows, cancellationToken).ConfigureAwait(false);
         await AfterCommitAsync(null, created, deadlines, now, rows.Count > 0, cancellationToken).ConfigureAwait(false);
+        await CountAsync(created, calendar, 0, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Appends already-sealed events (the calendar observer's <c>deadline-moved</c>) and reschedules what moved.</summary>
@@ -117,6 +119,7 @@ public sealed class ComplaintService(
         var rows = await outbox.PrepareAsync(ComplaintTables.Tickets, next.TicketNo, StatusMessages(loaded.Complaint, next), cancellationToken).ConfigureAwait(false);
         await store.CommitAsync(loaded, next, after, rows, cancellationToken).ConfigureAwait(false);
         await AfterCommitAsync(loaded.RecordedDeadlines, next, after, now, rows.Count > 0, cancellationToken).ConfigureAwait(false);
+        await CountAsync(next, calendar, loaded.Complaint.Version, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes the list rows of a ticket as it is now (the projection timer; the calendar observer).</summary>
@@ -226,6 +229,7 @@ public sealed class ComplaintService(
         var rows = await outbox.PrepareAsync(ComplaintTables.Tickets, next.TicketNo, StatusMessages(current, next), cancellationToken).ConfigureAwait(false);
         await store.CommitAsync(loaded, next, after, rows, cancellationToken).ConfigureAwait(false);
         await AfterCommitAsync(loaded.RecordedDeadlines, next, after, now, rows.Count > 0, cancellationToken).ConfigureAwait(false);
+        await CountAsync(next, calendar, current.Version, cancellationToken).ConfigureAwait(false);
         return next;
     }
 
@@ -244,6 +248,19 @@ public sealed class ComplaintService(
         Paragraphs = document.Paragraphs,
         LegalBasis = document.LegalBasis,
     };
+
+    /// <summary>The supervision counters of the ticket's events after <paramref name="afterVersion"/> (each counted once, however often recorded).</summary>
+    private async Task CountAsync(Complaint c, IWorkingCalendar calendar, long afterVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await counters.RecordAsync(SupervisionIncrements.Complaint(c, calendar, afterVersion), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RequestFailedException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "supervision counters of ticket {TicketNo} not recorded now", c.TicketNo);
+        }
+    }
 
     private async Task AfterCommitAsync(IReadOnlyList<ComplaintDeadline>? before, Complaint next, IReadOnlyList<ComplaintDeadline> after, DateTimeOffset now, bool messagesWritten, CancellationToken cancellationToken)
     {

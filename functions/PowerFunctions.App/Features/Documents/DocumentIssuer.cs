@@ -53,8 +53,8 @@ public sealed partial class DocumentIssuer(
 
         var digest = DocumentRenderer.ContentDigest(request);
         var pdf = renderer.Render(request, VerifyUrl(request.DocumentId), digest);
-        var pdfName = DocumentStore.PdfBlobName(request.CaseNo, request.DocumentId);
-        var sealName = DocumentStore.SealBlobName(request.CaseNo, request.DocumentId);
+        var pdfName = DocumentStore.PdfBlobName(request);
+        var sealName = DocumentStore.SealBlobName(request);
         var metadata = new Dictionary<string, string> { ["documentId"] = request.DocumentId, ["documentType"] = request.Type.ToString() };
         if (!await store.TryCreateBlobAsync(pdfName, pdf, "application/pdf", metadata, cancellationToken).ConfigureAwait(false))
         {
@@ -134,6 +134,14 @@ public sealed partial class DocumentIssuer(
         Check(request.Type != DocumentType.ExtensionNotice || (request.Extension is { } e && e.ExtendedDue > e.PreviousDue && (e.ApprovedBy is null || e.ApprovedBy.Length <= 40) && request.Paragraphs.Any(p => !string.IsNullOrWhiteSpace(p))),
             "extension", "延长期限告知书须写明延长理由，延长后的期限晚于原期限，批准负责人不超过 40 个字符");
         Check(DocumentBlocks.Check(request.Blocks) is null, "blocks", DocumentBlocks.Check(request.Blocks) ?? string.Empty);
+        Check(request.StorageFolder is null || (request.StorageFolder.Length <= 100 && request.StorageFolder.Split('/').All(segment => segment.Length > 0 && segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))),
+            "storageFolder", "存放目录由字母、数字、连字符和下划线组成的各级目录构成，不超过 100 个字符");
+        Check(request.Rectification is null || (request.Type == DocumentType.RectificationNotice
+            && !string.IsNullOrWhiteSpace(request.Rectification.NoticeNo) && request.Rectification.NoticeNo.Length <= 64
+            && !string.IsNullOrWhiteSpace(request.Rectification.Finding) && request.Rectification.Finding.Length <= 4000
+            && !string.IsNullOrWhiteSpace(request.Rectification.Requirement) && request.Rectification.Requirement.Length <= 4000
+            && request.Rectification.WorkingDays is >= 1 and <= 366),
+            "rectification", "整改通知书须写明编号、发现的问题、整改要求和整改期限");
         if (errors.Count > 0)
         {
             throw new ProblemException(422, "documents.invalid_request", "文书内容未通过校验", string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}")), errors);

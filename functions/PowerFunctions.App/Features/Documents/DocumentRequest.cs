@@ -59,4 +59,13 @@ public sealed record DocumentRequest
 
     /// <summary>Tables and bar charts, printed after the paragraphs and fields (e.g. a bulletin's ranking).</summary>
     public IReadOnlyList<DocumentBlock> Blocks { get; init; } = [];
+
+    /// <summary>A supervision 整改通知书's facts (<see cref="DocumentType.RectificationNotice"/> ordered by the supervision centre).</summary>
+    public RectificationFacts? Rectification { get; init; }
+
+    /// <summary>
+    /// The folder of the blobs when the document belongs to no case (a rectification notice, a bulletin): relative,
+    /// segments of letters, digits, <c>-</c> and <c>_</c>; null keeps <c>cases/{CaseNo}</c>.
+    /// </summary>
+    public string? StorageFolder { get; init; }
 }

@@ -24,7 +24,10 @@ public enum DocumentType
     /// <summary>送达回证 (第四十四条).</summary>
     DeliveryReceipt,
 
-    /// <summary>整改通知书 (好差评 rectification).</summary>
+    /// <summary>
+    /// 整改通知书: a 好差评 rectification about one case (国办发〔2019〕51号), or, with
+    /// <see cref="DocumentRequest.Rectification"/>, the supervision centre's order to a department (seed 002, seed 004).
+    /// </summary>
     RectificationNotice,
 
     /// <summary>
@@ -62,4 +65,10 @@ public enum DocumentType
 
     /// <summary>送达回证 of a penalty decision (行政处罚法 第六十一条); same form as <see cref="DeliveryReceipt"/>, sealed as an enforcement act.</summary>
     PenaltyDeliveryReceipt,
+
+    /// <summary>
+    /// 通报: the quarterly bulletin of the supervision centre (周清月结季通报年考核, seed 002): the departments' ranking as a
+    /// table and a bar chart (<see cref="DocumentRequest.Blocks"/>); the period is the request's item name.
+    /// </summary>
+    SupervisionBulletin,
 }

@@ -4,6 +4,7 @@ using PowerFunctions.App.Auth;
 using PowerFunctions.App.Features.Calendar;
 using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Supervision;
+using PowerFunctions.Domain.Supervision.Reports;
 using PowerFunctions.App.Features.Timers;
 using Microsoft.Azure.Functions.Worker;
 using PowerFunctions.App.Hosting;
@@ -28,6 +29,7 @@ public sealed class EvaluationFunctions(
     IDocumentIssuer documents,
     ITimerScheduler timers,
     IAlertSink alerts,
+    ISupervisionCounters counters,
     EvaluationOptions options,
     TimeProvider clock)
 {
@@ -101,6 +103,8 @@ public sealed class EvaluationFunctions(
         {
             throw new ProblemException(409, "evaluation.already_rated", "该办件已评价", $"case {summary.CaseNo} was rated concurrently");
         }
+
+        await counters.RecordAsync(SupervisionCounters.ForEvaluation(evaluation), cancellationToken).ConfigureAwait(false);
 
         return HttpResult.Created(EvaluationView.From(new StoredEvaluation(evaluation, documentId, default), now), $"/api/evaluations/{summary.CaseNo}");
     }

@@ -10,54 +10,17 @@ using PowerFunctions.Domain.Supervision;
 namespace PowerFunctions.App.Features.Supervision;
 
 /// <summary>
-/// Supervisors' questions (电子监察): <c>GET /api/supervision/alerts?level=&amp;department=&amp;status=</c> and
-/// <c>GET /api/supervision/due?from=&amp;to=</c> ("what falls due this week", from the timer index).
+/// Supervisors' question (电子监察) <c>GET /api/supervision/due?from=&amp;to=</c> ("what falls due this week", from the timer index).
 /// Supervisors oversee every department (a <c>dept</c> claim does not narrow what they see);
 /// <c>department=</c> filters.
 /// </summary>
-public sealed class SupervisionFunctions(AlertStore alerts, DueTimers dueTimers)
+public sealed class SupervisionFunctions(DueTimers dueTimers)
 {
     /// <summary>The longest window <c>supervision/due</c> answers, in days.</summary>
     public const int MaxDueWindowDays = 31;
 
     /// <summary>The most timers <c>supervision/due</c> lists; more sets the <c>X-Truncated</c> header.</summary>
     public const int MaxDueTimers = 5000;
-
-    [Function("SupervisionAlerts")]
-    [AnyRole(Roles.Supervisor)]
-    public async Task<IResult> ListAlertsAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/alerts")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        AlertLevel? level = null;
-        if (request.QueryValue("level") is { } levelText)
-        {
-            if (!AlertRecordRules.TryParseLevel(levelText, out var parsed))
-            {
-                throw Problems.BadParameter("level", $"level '{levelText}' is not yellow or red");
-            }
-
-            level = parsed;
-        }
-
-        var department = request.QueryValue("department");
-        if (department is not null && (department.Length is 0 or > 64 || department.Any(c => c is '|' or '/' or '\\' or '#' or '?' || char.IsControl(c))))
-        {
-            throw Problems.BadParameter("department", $"department '{department}' is not a department code");
-        }
-
-        AlertStatus? status = request.QueryValue("status") switch
-        {
-            null or "open" => AlertStatus.Open,
-            "resolved" => AlertStatus.Resolved,
-            "superseded" => AlertStatus.Superseded,
-            "all" => null,
-            var other => throw Problems.BadParameter("status", $"status '{other}' is not open, resolved, superseded or all"),
-        };
-
-        var records = await alerts.ListAsync(level, department, status, cancellationToken).ConfigureAwait(false);
-        return HttpResult.Ok(records
-            .Select(r => new AlertView(r.CaseNo, r.Department, r.ItemCode, r.DeadlineKind, AlertRecordRules.Name(r.Level), r.Due, ChinaTime.InChina(r.RaisedAt), r.ResolvedAt is { } at ? ChinaTime.InChina(at) : null))
-            .ToList());
-    }
 
     [Function("SupervisionDue")]
     [AnyRole(Roles.Supervisor)]

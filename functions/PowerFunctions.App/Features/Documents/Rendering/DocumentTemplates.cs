@@ -25,6 +25,7 @@ public static class DocumentTemplates
         DocumentType.SuspensionNotice => SuspensionNotice(request),
         DocumentType.ExtensionNotice => ExtensionNotice(request),
         DocumentType.AnswerOpinion => AnswerOpinion(request),
+        DocumentType.SupervisionBulletin => SupervisionBulletin(request),
         DocumentType.PenaltyNotice or DocumentType.HearingNotice or DocumentType.HearingRecord or DocumentType.CollectiveDecisionRecord
             or DocumentType.PenaltyDecision or DocumentType.NoPenaltyDecision => PenaltyAct(request),
         DocumentType.PenaltyDeliveryReceipt => DeliveryReceipt(request),
@@ -35,6 +36,13 @@ public static class DocumentTemplates
     public static string DocumentNumber(DocumentRequest request)
     {
         var year = ChinaTime.DateOf(request.IssuedAt).Year;
+        if (request.Rectification is { } order)
+        {
+            // The supervision centre numbers its orders itself (ZG-D01-20260918-001): unique, unlike a case's serial.
+            var own = new string(order.NoticeNo.Where(char.IsAsciiLetterOrDigit).ToArray());
+            return $"{request.DepartmentCode}〔{year}〕{DocumentTexts.NumberWord(request.Type)}字第{(own.StartsWith("ZG", StringComparison.Ordinal) ? own[2..] : own)}号";
+        }
+
         var digits = new string(request.CaseNo.Reverse().TakeWhile(char.IsAsciiDigit).Reverse().ToArray());
         var serial = digits.Length == 0
             ? (StableHash(request.CaseNo) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture)
@@ -132,14 +140,52 @@ public static class DocumentTemplates
         ], addressee: null);
     }
 
-    /// <summary>整改通知书 to the department whose service was rated badly (好差评). Source: 国办发〔2019〕51号.</summary>
-    private static DocumentContent RectificationNotice(DocumentRequest r) => Document(r,
+    /// <summary>
+    /// 整改通知书. With <see cref="DocumentRequest.Rectification"/>: the supervision centre's written order to a department,
+    /// what was found, what must be done and by when, and the consequence of missing it (seed 002, seed 004). Without: the
+    /// 好差评 notice to the department whose service was rated badly (国办发〔2019〕51号).
+    /// </summary>
+    private static DocumentContent RectificationNotice(DocumentRequest r) => r.Rectification is { } order ? RectificationOrder(r, order) : Document(r,
     [
         Body($"根据{Basis(r)}，经电子监察，你单位办理的“{r.ItemName}”事项存在下列问题，请予整改："),
         .. Items(r),
         new FieldBox(r, applicantPrintedElsewhere: false).Add(DocumentTexts.CaseNoLabel, r.CaseNo).Add(DocumentTexts.ApplicantLabel, r.ApplicantName).AddRequestFields().Block(),
         Plain("请于整改期限届满前完成整改，书面报告整改情况，并向申请人反馈。"),
     ], addressee: r.Addressee?.Trim() is { Length: > 0 } to ? to : r.DepartmentName);
+
+    /// <summary>The supervision centre's 整改通知书 to a department. Source: seed 002, seed 004 (整改通知书; 责任追究).</summary>
+    private static DocumentContent RectificationOrder(DocumentRequest r, RectificationFacts order)
+    {
+        var basis = r.LegalBasis?.Trim() is { Length: > 0 } given ? given : DocumentTexts.SupervisionRectificationBasis;
+        var box = new FieldBox(r).Add("通知书编号", order.NoticeNo);
+        foreach (var field in r.Fields.Where(f => DocumentTexts.CanonicalLabel(f.Label) is not ("整改期限" or "被通知单位" or "通知书编号")))
+        {
+            box.Add(field.Label, field.Value);
+        }
+
+        return Document(r,
+        [
+            Body("经监督检查，发现你单位存在下列问题："),
+            new DocumentList([order.Finding.Trim()]),
+            Body($"根据{basis}，现责令你单位自本通知书下达之日起{order.WorkingDays}个工作日内（{DocumentTexts.ChineseDate(order.Due)}前）完成整改。整改要求：{order.Requirement.Trim()}"),
+            .. Notes(r),
+            box.Block(),
+            Plain("请在整改期限内通过电子监察平台报送整改措施及落实情况。逾期未报送或者整改不到位的，将依照有关规定追究相关人员的责任。"),
+        ], addressee: r.Addressee?.Trim() is { Length: > 0 } to ? to : r.ApplicantName.Trim());
+    }
+
+    /// <summary>
+    /// 通报: the supervision centre's quarterly bulletin to the departments (季通报): the period (the request's item name),
+    /// the summary (the paragraphs), the ranking table and chart (the blocks), the closing. Source: seed 002 (周清月结季通报年考核).
+    /// </summary>
+    private static DocumentContent SupervisionBulletin(DocumentRequest r) => Document(r,
+    [
+        Body($"根据{Basis(r)}，现将{r.ItemName.Trim()}各部门行政权力运行电子监察情况通报如下。"),
+        .. Notes(r),
+        new FieldBox(r, applicantPrintedElsewhere: false).AddRequestFields().Block(),
+        .. r.Blocks,
+        Plain("请各部门对照排名查找差距，对未按期办结的事项和未完成的整改抓紧落实，并将落实情况报电子监察中心。"),
+    ], addressee: r.Addressee?.Trim() is { Length: > 0 } to ? to : r.ApplicantName.Trim(), blocksInBody: true);
 
     /// <summary>特别程序告知书: the procedure and the time it needs, not counted in the limit. Source: 行政许可法 第四十五条.</summary>
     private static DocumentContent SuspensionNotice(DocumentRequest r)
@@ -224,13 +270,13 @@ public static class DocumentTemplates
         return Document(r, [Body(opening), .. Notes(r), box.AddRequestFields().Block()], addressee: forTheFile ? null : string.Empty);
     }
 
-    private static DocumentContent Document(DocumentRequest r, IEnumerable<DocumentBlock> body, bool remedies = false, string? addressee = "") => new()
+    private static DocumentContent Document(DocumentRequest r, IEnumerable<DocumentBlock> body, bool remedies = false, string? addressee = "", bool blocksInBody = false) => new()
     {
         Issuer = r.DepartmentName.Trim(),
         Title = DocumentTexts.Title(r.Type),
         Number = DocumentNumber(r),
         Addressee = addressee is null ? null : addressee.Length == 0 ? r.ApplicantName.Trim() : addressee,
-        Body = [.. body, .. r.Blocks],
+        Body = blocksInBody ? [.. body] : [.. body, .. r.Blocks],
         Remedies = remedies ? DocumentTexts.Remedies : null,
         RemediesBasis = remedies ? DocumentTexts.RemediesBasis : null,
         Date = ChinaTime.DateOf(r.IssuedAt),

@@ -42,6 +42,7 @@ public static class DocumentTexts
         DocumentType.SuspensionNotice => "特别程序告知书",
         DocumentType.ExtensionNotice => "延长行政许可期限告知书",
         DocumentType.AnswerOpinion => "答复意见书",
+        DocumentType.SupervisionBulletin => "行政权力运行电子监察情况通报",
         DocumentType.PenaltyNotice => "行政处罚事先告知书",
         DocumentType.HearingNotice => "行政处罚听证通知书",
         DocumentType.HearingRecord => "听证笔录",
@@ -65,6 +66,7 @@ public static class DocumentTexts
         DocumentType.SuspensionNotice => "特",
         DocumentType.ExtensionNotice => "延",
         DocumentType.AnswerOpinion => "复",
+        DocumentType.SupervisionBulletin => "通",
         DocumentType.PenaltyNotice => "罚告",
         DocumentType.HearingNotice => "听告",
         DocumentType.HearingRecord => "听录",
@@ -81,6 +83,9 @@ public static class DocumentTexts
     /// </summary>
     public static bool StatesRemedies(DocumentType type) => type is DocumentType.DenialDecision or DocumentType.RefusalNotice;
 
+    /// <summary>The legal basis of a supervision 整改通知书 (<see cref="DocumentRequest.Rectification"/>) when the request names none.</summary>
+    public const string SupervisionRectificationBasis = "行政权力运行电子监察及责任追究有关规定";
+
     /// <summary>The legal basis cited when the request names none.</summary>
     public static string DefaultBasis(DocumentType type) => type switch
     {
@@ -94,6 +99,7 @@ public static class DocumentTexts
         DocumentType.SuspensionNotice => "《中华人民共和国行政许可法》第四十五条",
         DocumentType.ExtensionNotice => "《中华人民共和国行政许可法》第四十二条第一款",
         DocumentType.AnswerOpinion => "《信访工作条例》",
+        DocumentType.SupervisionBulletin => "行政权力公开透明运行监督检查有关规定（周清月结季通报年考核）",
         DocumentType.PenaltyNotice => "《中华人民共和国行政处罚法》第四十四条、第四十五条",
         DocumentType.HearingNotice => "《中华人民共和国行政处罚法》第六十四条",
         DocumentType.HearingRecord => "《中华人民共和国行政处罚法》第六十四条",
@@ -107,7 +113,7 @@ public static class DocumentTexts
     /// <summary>What the seal says under its star.</summary>
     public static string SealPurpose(DocumentType type) => type switch
     {
-        DocumentType.RectificationNotice => "电子监察专用章",
+        DocumentType.RectificationNotice or DocumentType.SupervisionBulletin => "电子监察专用章",
         DocumentType.AnswerOpinion => "信访专用章",
         _ when IsEnforcementAct(type) => "行政执法专用章",
         _ => "行政许可专用章",

@@ -18,9 +18,18 @@ public sealed class DocumentStore(IStorageAccount storage)
 
     private IBlobContainerClient Container => storage.GetBlobContainerClient(ContainerName);
 
-    public static string PdfBlobName(string caseNo, string id) => $"cases/{caseNo}/{id}.pdf";
+    public static string PdfBlobName(string caseNo, string id) => $"{CaseFolder(caseNo)}/{id}.pdf";
 
-    public static string SealBlobName(string caseNo, string id) => $"cases/{caseNo}/{id}.seal.json";
+    public static string SealBlobName(string caseNo, string id) => $"{CaseFolder(caseNo)}/{id}.seal.json";
+
+    /// <summary>Where a case's documents go: <c>cases/{caseNo}</c>.</summary>
+    public static string CaseFolder(string caseNo) => $"cases/{caseNo}";
+
+    /// <summary>The PDF's blob name of <paramref name="request"/>: under its <see cref="DocumentRequest.StorageFolder"/>, else its case's folder.</summary>
+    public static string PdfBlobName(DocumentRequest request) => $"{request.StorageFolder ?? CaseFolder(request.CaseNo)}/{request.DocumentId}.pdf";
+
+    /// <summary>The seal's blob name of <paramref name="request"/>, beside the PDF.</summary>
+    public static string SealBlobName(DocumentRequest request) => $"{request.StorageFolder ?? CaseFolder(request.CaseNo)}/{request.DocumentId}.seal.json";
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
