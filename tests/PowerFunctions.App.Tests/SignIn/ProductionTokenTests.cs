@@ -26,7 +26,9 @@ public sealed class ProductionTokenTests
         using var supervisor = Client(app, issuer.Mint(Audience, Staff("sup-9", "supervisor", null)));
 
         Assert.Equal(HttpStatusCode.OK, (await acceptor.GetAsync("/api/evaluations")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await acceptor.GetAsync("/api/supervision/alerts")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await acceptor.GetAsync("/api/supervision/alerts")).StatusCode); // its own department's
+        Assert.Equal(HttpStatusCode.Forbidden, (await acceptor.GetAsync("/api/supervision/alerts?department=D02")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await acceptor.GetAsync("/api/supervision/reports/2026-09")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync("/api/supervision/alerts")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await acceptor.GetAsync("/api/evaluations?department=D01")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await acceptor.GetAsync("/api/evaluations?department=D02")).StatusCode); // dept mapped
