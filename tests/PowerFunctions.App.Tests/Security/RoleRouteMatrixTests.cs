@@ -34,6 +34,9 @@ public sealed partial class RoleRouteMatrixTests
     private static readonly Rule MiniProgramSession = new(false, []);
     private static readonly string[] CaseStaff = [Roles.Acceptor, Roles.Reviewer, Roles.Decider, Roles.Deliverer];
 
+    /// <summary>The staff who answer their department's alerts and rectifications (<c>SupervisionActors.StaffRoles</c>).</summary>
+    private static readonly string[] SupervisionStaff = [.. PowerFunctions.App.Features.Supervision.SupervisionActors.StaffRoles];
+
     /// <summary>Who may call each function (by its name in functions.metadata).</summary>
     private static readonly Dictionary<string, Rule> Expected = new(StringComparer.Ordinal)
     {
@@ -105,7 +108,26 @@ public sealed partial class RoleRouteMatrixTests
         ["GuidanceQuarterReport"] = Only(Roles.Enforcer, Roles.Decider, Roles.Supervisor),
 
         // Supervision.
-        ["SupervisionAlerts"] = Only(Roles.Supervisor),
+        ["SupervisionAlerts"] = Only([.. SupervisionStaff, Roles.Supervisor]), // staff: their department's alerts
+        ["SupervisionAlertGet"] = Only([.. SupervisionStaff, Roles.Supervisor]),
+        ["SupervisionAlertAcknowledge"] = Only(SupervisionStaff), // the department answers (预警纠错); the supervisor closes or escalates
+        ["SupervisionAlertClose"] = Only(Roles.Supervisor),
+        ["SupervisionAlertEscalate"] = Only(Roles.Supervisor),
+        ["SupervisionRectificationIssue"] = Only(Roles.Supervisor),
+        ["SupervisionRectificationList"] = Only([.. SupervisionStaff, Roles.Supervisor]),
+        ["SupervisionRectificationGet"] = Only([.. SupervisionStaff, Roles.Supervisor]),
+        ["SupervisionRectificationReport"] = Only(SupervisionStaff), // the department reports its measures
+        ["SupervisionRectificationAccept"] = Only(Roles.Supervisor),
+        ["SupervisionRectificationReject"] = Only(Roles.Supervisor),
+        ["SupervisionAccountabilityRecord"] = Only(Roles.Supervisor),
+        ["SupervisionAccountabilityList"] = Only([.. SupervisionStaff, Roles.Supervisor]),
+        ["SupervisionSpotCheckDraw"] = Only(Roles.Supervisor),
+        ["SupervisionSpotCheckGet"] = Only(Roles.Supervisor),
+        ["SupervisionSpotCheckResult"] = Only(Roles.Supervisor),
+        ["SupervisionReport"] = Only(Roles.Supervisor),
+        ["PublicReport"] = Anyone,
+        ["AuditAnchorList"] = Only(Roles.Supervisor),
+        ["AuditAnchorVerify"] = Only(Roles.Supervisor),
         ["SupervisionDue"] = Only(Roles.Supervisor),
         ["SupervisionDiscretion"] = Only(Roles.Supervisor),
 
@@ -142,6 +164,8 @@ public sealed partial class RoleRouteMatrixTests
         ["sub"] = "officer-none",
         ["certificateNo"] = "none",
         ["area"] = "admin",
+        ["period"] = "2026-11",
+        ["date"] = "2026-11-30",
     };
 
     /// <summary>The body sent to a route whose department is in the body (else <c>{}</c>): the callers' department.</summary>

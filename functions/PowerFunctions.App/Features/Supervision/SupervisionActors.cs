@@ -36,6 +36,19 @@ public static class SupervisionActors
         return new SupervisionActor(caller.Subject, caller.Name, SupervisionActorKind.DepartmentStaff, caller.Department);
     }
 
+    /// <summary>
+    /// 403 before anything is looked up for a caller who could read no department's records (neither a supervisor nor
+    /// staff with a <c>dept</c>): whether an alert or a notice exists is itself not theirs to learn.
+    /// </summary>
+    public static void RequireReader(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.IsInRole(Roles.Supervisor) && !(StaffRoles.Any(caller.IsInRole) && !string.IsNullOrEmpty(caller.Department)))
+        {
+            throw Problems.Forbidden("supervision records are for supervisors and the staff of the department concerned");
+        }
+    }
+
     /// <summary>True for a caller that may read a department's own supervision records: a supervisor, or its staff.</summary>
     public static bool MayRead(Caller caller, string department)
     {

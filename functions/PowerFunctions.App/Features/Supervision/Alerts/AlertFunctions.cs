@@ -92,6 +92,7 @@ public sealed class AlertFunctions(AlertStore alerts, RectificationService recti
     public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/alerts/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var caller = request.RequireCaller();
+        SupervisionActors.RequireReader(caller);
         var found = await FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (!SupervisionActors.MayRead(caller, found.Department))
         {

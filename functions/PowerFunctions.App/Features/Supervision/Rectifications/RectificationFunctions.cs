@@ -87,6 +87,7 @@ public sealed class RectificationFunctions(RectificationService rectifications, 
     public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/rectifications/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var caller = request.RequireCaller();
+        SupervisionActors.RequireReader(caller);
         var rectification = await rectifications.LoadAsync(id, cancellationToken).ConfigureAwait(false) ?? throw RectificationService.NotFound(id);
         if (!SupervisionActors.MayRead(caller, rectification.Department))
         {
