@@ -86,6 +86,7 @@ public sealed partial class RoleRouteMatrixTests
         ["CaseGet"] = Only([.. CaseStaff, Roles.Supervisor]),
         ["CaseAuditVerify"] = Only([.. CaseStaff, Roles.Supervisor]),
         ["CaseExpertDrawVerify"] = Only([.. CaseStaff, Roles.Supervisor]),
+        ["CaseFile"] = Only([.. CaseStaff, Roles.Supervisor]), // 行权案卷: the case view's readers
         ["CaseWorkList"] = Only([.. CaseStaff, Roles.Supervisor]),
         ["CaseCommand"] = Only(Roles.Acceptor),
         ["EvaluationsList"] = Only([.. CaseStaff, Roles.Supervisor]),
@@ -125,6 +126,7 @@ public sealed partial class RoleRouteMatrixTests
         ["SupervisionSpotCheckGet"] = Only(Roles.Supervisor),
         ["SupervisionSpotCheckResult"] = Only(Roles.Supervisor),
         ["SupervisionReport"] = Only(Roles.Supervisor),
+        ["SupervisionCaseFiles"] = Only(Roles.Supervisor),
         ["PublicReport"] = Anyone,
         ["AuditAnchorList"] = Only(Roles.Supervisor),
         ["AuditAnchorVerify"] = Only(Roles.Supervisor),

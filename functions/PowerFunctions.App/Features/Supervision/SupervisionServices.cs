@@ -1,4 +1,5 @@
 using PowerFunctions.App.Features.Supervision.Accountability;
+using PowerFunctions.App.Features.Supervision.CaseFiles;
 using PowerFunctions.App.Features.Supervision.Alerts;
 using PowerFunctions.App.Features.Supervision.Counters;
 using PowerFunctions.App.Features.Supervision.Rectifications;
@@ -12,7 +13,7 @@ namespace PowerFunctions.App.Features.Supervision;
 /// <summary>
 /// Registers the supervision centre: its tables, the department registry and directory, the alert store (also the
 /// lifecycle's <see cref="IAlertSink"/>), the per-day counters (<see cref="ISupervisionCounters"/>), rectification
-/// notices and their timers.
+/// notices and their timers, the case files (行权案卷) and their quarterly archive.
 /// </summary>
 public static class SupervisionServices
 {
@@ -35,6 +36,8 @@ public static class SupervisionServices
         services.AddSingleton<ClosedCaseIndex>();
         services.AddSingleton<SpotCheckStore>();
         services.AddSingleton<SpotCheckService>();
+        services.AddSingleton<CaseFileService>();
+        services.AddSingleton<CaseFileArchiveService>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using PowerFunctions.App.Features.Supervision.Accountability;
 using PowerFunctions.App.Features.Supervision.Alerts;
+using PowerFunctions.App.Features.Supervision.CaseFiles;
 using PowerFunctions.App.Features.Supervision.Counters;
 using PowerFunctions.App.Features.Supervision.Rectifications;
 using PowerFunctions.App.Features.Supervision.Reports;
@@ -24,5 +25,7 @@ public sealed class SupervisionTables(IStorageAccount storage) : IStartupTask
         {
             await storage.GetTableClient(table).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await storage.GetBlobContainerClient(CaseFileArchiveService.ContainerName).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using PowerFunctions.App.Features.Documents;
 using PowerFunctions.App.Features.Supervision.Counters;
 using PowerFunctions.App.Features.Supervision.Rectifications;
 using PowerFunctions.Domain.Common;
@@ -9,13 +10,16 @@ namespace PowerFunctions.App.Features.Supervision.Reports;
 /// 周清月结季通报年考核 (seed 002): a period's report from the per-department, per-day counters (one range query per
 /// department and month, never the cases), the rectifications open at the period's end, scored and ranked by
 /// <see cref="ReportBuilder"/>. A closed period's report is built once and stored (<see cref="ReportStore"/>); an open
-/// period's is built on each request and says <c>final: false</c>.
+/// period's is built on each request and says <c>final: false</c>. Closing a quarter also files its sealed 通报
+/// (<see cref="QuarterlyBulletin"/>).
 /// </summary>
 public sealed class ReportService(
     CounterStore counters,
     ReportStore reports,
     SupervisionDirectory directory,
     RectificationService rectifications,
+    IDocumentIssuer documents,
+    SupervisionOptions options,
     TimeProvider clock,
     ILogger<ReportService> logger)
 {
@@ -50,7 +54,8 @@ public sealed class ReportService(
 
     /// <summary>
     /// Stores the reports of every period that closed in the last <paramref name="days"/> days (the daily timer: the week on
-    /// Monday, the month on the 1st, …); a period stored before is left as it is. Returns the periods stored or found.
+    /// Monday, the month on the 1st, …); a period stored before is left as it is; a closed quarter's 通报 is issued (once:
+    /// its document id is fixed per quarter). Returns the periods stored or found.
     /// </summary>
     public async Task<IReadOnlyList<PeriodReport>> CloseRecentAsync(int days, CancellationToken cancellationToken)
     {
@@ -60,8 +65,14 @@ public sealed class ReportService(
         {
             foreach (var period in ReportPeriod.ClosingOn(today.AddDays(-back)))
             {
-                closed.Add(await GetAsync(period, cancellationToken).ConfigureAwait(false));
+                var report = await GetAsync(period, cancellationToken).ConfigureAwait(false);
+                closed.Add(report);
                 logger.LogInformation("supervision report {Period} closed", period.Code);
+                if (period.Kind == ReportPeriodKind.Quarter && report.Final)
+                {
+                    var bulletin = await documents.IssueAsync(QuarterlyBulletin.Request(report, period, options, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                    logger.LogInformation("quarterly bulletin of {Period} filed as document {DocumentId}", period.Code, bulletin.Id);
+                }
             }
         }
 
