@@ -28,7 +28,7 @@ public static class SupervisionActors
     public static SupervisionActor Staff(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!StaffRoles.Any(caller.IsInRole) || string.IsNullOrEmpty(caller.Department))
+        if (!IsDepartmentStaff(caller))
         {
             throw Problems.Forbidden("this action is for the staff of the department concerned (a staff role and a dept claim)");
         }
@@ -43,7 +43,7 @@ public static class SupervisionActors
     public static void RequireReader(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.IsInRole(Roles.Supervisor) && !(StaffRoles.Any(caller.IsInRole) && !string.IsNullOrEmpty(caller.Department)))
+        if (!caller.IsInRole(Roles.Supervisor) && !IsDepartmentStaff(caller))
         {
             throw Problems.Forbidden("supervision records are for supervisors and the staff of the department concerned");
         }
@@ -53,8 +53,11 @@ public static class SupervisionActors
     public static bool MayRead(Caller caller, string department)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return caller.IsInRole(Roles.Supervisor) || (StaffRoles.Any(caller.IsInRole) && string.Equals(caller.Department, department, StringComparison.Ordinal));
+        return caller.IsInRole(Roles.Supervisor) || (IsDepartmentStaff(caller) && string.Equals(caller.Department, department, StringComparison.Ordinal));
     }
+
+    /// <summary>A staff role and a <c>dept</c> claim: the caller speaks for one department.</summary>
+    private static bool IsDepartmentStaff(Caller caller) => StaffRoles.Any(caller.IsInRole) && !string.IsNullOrEmpty(caller.Department);
 
     /// <summary>A department code from a query or body: 1–64 letters, digits, <c>-</c>, <c>_</c>; 400 otherwise.</summary>
     public static string? Department(string? value, string parameter = "department")
