@@ -155,6 +155,12 @@ public sealed class CaseApp : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    public async Task AdvanceClockAsync(TimeSpan by)
+    {
+        var response = await Admin.PostAsJsonAsync("/api/admin/clock", new { advance = System.Xml.XmlConvert.ToString(by) });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     public Task SetClockAsync(int month, int day, int hour = 9) => SetClockAsync(new DateTimeOffset(2026, month, day, hour, 0, 0, TimeSpan.FromHours(8)));
 
     public async Task<int> SweepAsync()

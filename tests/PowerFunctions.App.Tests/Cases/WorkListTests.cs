@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using PowerFunctions.App.Features.Cases;
+using Microsoft.Extensions.DependencyInjection;
+using PowerFunctions.App.Tests.Support;
 using PowerFunctions.Storage;
 
 namespace PowerFunctions.App.Tests.Cases;
@@ -112,26 +114,46 @@ public sealed class WorkListTests
     }
 
     [Fact]
-    public async Task WorkList_RowsLostAfterACommit_TheCommitsDurableTimerWritesThemAgain()
+    public async Task WorkList_WriteFailsAfterACommit_TheCommitsDurableTimerWritesThemWithinTheRepairDelay()
     {
-        await using var app = await CaseApp.StartAsync();
-        var caseNo = await app.NewCaseAsync();
-        await app.OkAsync(app.Acceptor, caseNo, "accept");
-        var table = app.App.Get<IStorageAccount>().GetTableClient(WorkListStore.TableName);
-        foreach (var partition in new[] { WorkListStore.AllPartition, WorkListStore.DepartmentPartition("D01") })
+        FailingTableWrites? failing = null;
+        await using var app = await CaseApp.StartAsync(more: s => s.AddSingleton(sp =>
         {
-            var page = await table.QueryAsync(TableQuery.Partition(partition));
-            await table.DeleteEntityAsync(partition, Assert.Single(page.Entities).RowKey);
-        }
+            failing = new FailingTableWrites(sp.GetRequiredService<IStorageAccount>(), WorkListStore.TableName);
+            return new WorkListStore(failing);
+        }));
+        var caseNo = await app.NewCaseAsync();
+        failing!.Down = true; // the work-list table is out when the acceptance commits (as a crash right after the commit would leave it)
+        var accepted = await app.OkAsync(app.Acceptor, caseNo, "accept");
+        failing.Down = false;
+        Assert.True(failing.Refused > 0);
 
-        Assert.Empty(CaseNos(await ListAsync(app.Acceptor, "/api/cases")));
-        await app.SweepAsync();
+        var stale = (await ListAsync(app.Acceptor, "/api/cases")).GetProperty("items")[0];
+        Assert.Equal("submitted", stale.GetProperty("state").GetString()); // the row of the submission, not yet the acceptance
+        Assert.Equal(0, await app.SweepAsync()); // the repair is not due yet
+
+        await app.AdvanceClockAsync(CaseTimerKinds.WorkListRepairDelay);
+        Assert.True(await app.SweepAsync() >= 1);
 
         var line = (await ListAsync(app.Acceptor, "/api/cases")).GetProperty("items")[0];
         Assert.Equal(caseNo, line.GetProperty("caseNo").GetString());
         Assert.Equal("accepted", line.GetProperty("state").GetString());
         Assert.Equal("decision", line.GetProperty("nextDeadline").GetProperty("kind").GetString());
         Assert.Equal(caseNo, CaseNos(await ListAsync(app.Supervisor, "/api/cases")).Single());
+        Assert.Equal(accepted.GetProperty("version").GetInt64(), (await app.App.Get<WorkListStore>().VersionAsync((await app.App.Get<CaseStore>().LoadAsync(caseNo, default))!.Case, default)));
+    }
+
+    [Fact]
+    public async Task WorkList_WrittenByTheCommit_ItsRepairTimerIsCancelled()
+    {
+        await using var app = await CaseApp.StartAsync();
+        var caseNo = await app.NewCaseAsync();
+        await app.OkAsync(app.Acceptor, caseNo, "accept");
+
+        var timers = app.App.Get<IStorageAccount>().GetTableClient(Features.Timers.TimerIndex.TableName);
+        var rows = await timers.QueryAsync(new TableQuery());
+        Assert.DoesNotContain(rows.Entities, r => r.GetString("Kind") == CaseTimerKinds.WorkList);
+        Assert.Contains(rows.Entities, r => r.GetString("TargetId") == caseNo); // the deadline timers stay
     }
 
     private static async Task<string> SubmitAsync(CaseApp app, string item, string name)

@@ -129,14 +129,23 @@ public sealed class CaseService(
         var calendar = await calendars.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
         var now = created.Events[0].Instant;
         var deadlines = CaseDeadlines.Compute(created, calendar, ChinaTime.DateOf(now));
-        await timers.ScheduleAsync(PlanTimers(null, created, deadlines, calendar, now), cancellationToken).ConfigureAwait(false);
-        await openCases.AddAsync(created.CaseNo, created.Terms.DepartmentCode, cancellationToken).ConfigureAwait(false);
+
+        // The timers and the open-index row are independent writes: side by side (one group commit on the
+        // embedded store), both before the case exists. After the commit, the counters and the work list
+        // likewise.
+        await Task.WhenAll(
+            timers.ScheduleAsync(PlanTimers(null, created, deadlines, calendar, now), cancellationToken),
+            openCases.AddAsync(created.CaseNo, created.Terms.DepartmentCode, cancellationToken)).ConfigureAwait(false);
         await store.CreateAsync(created, Record(deadlines), cancellationToken).ConfigureAwait(false);
-        await CountAsync(created, calendar, 0, cancellationToken).ConfigureAwait(false);
-        await WriteWorkListAsync(created, calendar, now, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(
+            CountAsync(created, calendar, 0, cancellationToken),
+            WriteWorkListAsync(created, calendar, now, cancellationToken)).ConfigureAwait(false);
     }
 
-    /// <summary>The case's work-list rows after a commit; best effort, the <c>case-worklist</c> timer repeats it.</summary>
+    /// <summary>
+    /// The case's work-list rows after a commit, then the cancellation of the commit's <c>case-worklist</c>
+    /// timer, which is no longer needed; best effort: when the write fails the timer repeats it.
+    /// </summary>
     private async Task WriteWorkListAsync(Case c, IWorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
@@ -146,6 +155,16 @@ public sealed class CaseService(
         catch (RequestFailedException e)
         {
             logger.LogWarning(e, "work list of case {CaseNo} not written; its timer will", c.CaseNo);
+            return;
+        }
+
+        try
+        {
+            await timers.CancelAsync(CaseTimerKinds.WorkListRepair(c.CaseNo, c.Version, now), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e)
+        {
+            logger.LogDebug(e, "work-list timer of case {CaseNo} not cancelled; it will fire and find the list written", c.CaseNo);
         }
     }
 
@@ -246,25 +265,26 @@ public sealed class CaseService(
                 await closedCases.AddAsync(next.CaseNo, next.Terms.DepartmentCode, next.Terms.ItemCode, ChinaTime.DateOf(now), cancellationToken).ConfigureAwait(false);
             }
 
-            await workList.WriteAsync(next, calendar, now, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is RequestFailedException or InvalidOperationException)
         {
             // The durable timers scheduled before the commit repeat these effects.
             logger.LogWarning(e, "after-commit effects of case {CaseNo} failed; timers will repeat them", next.CaseNo);
         }
+
+        await WriteWorkListAsync(next, calendar, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The timers a change needs: for every open deadline that is new or whose due moved, its due
     /// effect and its yellow/red signals; for every deadline it resolved, a resolve signal; the work
-    /// list's row, at once; all at generation = the new version.
+    /// list's repair (cancelled once the commit's own write is done); all at generation = the new version.
     /// </summary>
     public static IReadOnlyList<DurableTimer> PlanTimers(IReadOnlyList<CaseDeadline>? before, Case next, IReadOnlyList<CaseDeadline> after, IWorkingCalendar calendar, DateTimeOffset now)
     {
         var generation = next.Version;
         var caseNo = next.CaseNo;
-        var list = new List<DurableTimer> { new(CaseTimerKinds.WorkList, caseNo, "worklist", now, generation) };
+        var list = new List<DurableTimer> { CaseTimerKinds.WorkListRepair(caseNo, generation, now) };
         foreach (var d in after)
         {
             var previous = before?.FirstOrDefault(b => b.Code == d.Code);

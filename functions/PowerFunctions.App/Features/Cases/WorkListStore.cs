@@ -58,14 +58,13 @@ public sealed class WorkListStore(IStorageAccount storage)
     /// <summary>Writes the rows of <paramref name="c"/> unless a row of the same or a newer version is there; answers how many were written.</summary>
     public async Task<int> WriteAsync(Case c, IWorkingCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var written = 0;
         var rowKey = RowKey(c.Events[0].Instant, c.CaseNo);
-        foreach (var (partition, entry) in RowsOf(c, calendar, now))
-        {
-            written += await WriteRowAsync(partition, rowKey, entry, cancellationToken).ConfigureAwait(false) ? 1 : 0;
-        }
 
-        return written;
+        // A new case has no rows yet: create them straight away (a 409 means one came first: then read and
+        // compare). The rows are in different partitions: written side by side.
+        var isNew = c.Version == 1;
+        var written = await Task.WhenAll(RowsOf(c, calendar, now).Select(r => WriteRowAsync(r.Partition, rowKey, r.Entry, isNew, cancellationToken))).ConfigureAwait(false);
+        return written.Count(w => w);
     }
 
     /// <summary>The version the lead's row was written from, or null when the case has no row yet.</summary>
@@ -128,8 +127,21 @@ public sealed class WorkListStore(IStorageAccount storage)
         return (items, null);
     }
 
-    private async Task<bool> WriteRowAsync(string partition, string rowKey, WorkListEntry entry, CancellationToken cancellationToken)
+    private async Task<bool> WriteRowAsync(string partition, string rowKey, WorkListEntry entry, bool isNew, CancellationToken cancellationToken)
     {
+        if (isNew)
+        {
+            try
+            {
+                await _table.AddEntityAsync(ToRow(partition, rowKey, entry), cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException e) when (StorageErrors.IsConflict(e))
+            {
+                // written already (a retry, or the repair timer): compare versions below
+            }
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var existing = await _table.GetEntityAsync(partition, rowKey, cancellationToken).ConfigureAwait(false);

@@ -209,6 +209,10 @@ public sealed class DeadlineSweeper : IDeadlineSweeper
             _logger.LogWarning("Timer {Kind} {Target}/{Key} outlived its lease; another sweeper will finish it", timer.Kind, timer.TargetId, timer.Key);
             return effect ? Outcome.Fired : Outcome.Left;
         }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Cancelled while it fired (ITimerScheduler.CancelAsync): the row is gone, which is what the delete wanted.
+        }
 
         await _faults.AtAsync(SweepStep.AfterDelete, timer, cancellationToken).ConfigureAwait(false);
         return effect ? Outcome.Fired : Outcome.Handled;

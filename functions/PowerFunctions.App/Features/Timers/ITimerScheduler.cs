@@ -12,6 +12,14 @@ public interface ITimerScheduler
     Task ScheduleAsync(IReadOnlyList<DurableTimer> timers, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Removes a timer that is no longer needed (its effect was done in line, e.g. the work list written right
+    /// after the commit), so it never fires; a timer that is gone, firing or fired is left as it is. Best effort:
+    /// a timer not cancelled fires and finds nothing to do. This default, for schedulers that cannot remove
+    /// rows, does nothing.
+    /// </summary>
+    Task CancelAsync(DurableTimer timer, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
     /// Writes <paramref name="timers"/>, then runs <paramref name="commit"/> (the change that needs them). When
     /// the commit throws, the rows this call added are removed again (those another writer also relies on are
     /// kept) and the exception goes on. This default, for schedulers that cannot take rows back, only schedules.

@@ -39,6 +39,21 @@ public sealed class TableTimerScheduler(IStorageAccount storage, TimeProvider cl
         }
     }
 
+    /// <summary>Deletes the timer's row (a sweep that claimed it meanwhile still fires it, harmlessly, and finds the row gone).</summary>
+    public async Task CancelAsync(DurableTimer timer, CancellationToken cancellationToken)
+    {
+        TimerIndex.Validate(timer);
+        var row = TimerIndex.ToEntity(timer);
+        try
+        {
+            await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // fired already, or never written
+        }
+    }
+
     /// <summary>Writes the timers; answers the rows this call created (not those that were there), with their ETags.</summary>
     private async Task<IReadOnlyList<(TableEntity Row, ETag ETag)>> AddAsync(IReadOnlyList<DurableTimer> timers, CancellationToken cancellationToken)
     {
