@@ -61,7 +61,7 @@ internal sealed class EmbeddedBlobContainerClient : IBlobContainerClient
             string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType,
             MD5.HashData(content.Span),
             Convert.ToHexStringLower(SHA256.HashData(content.Span)),
-            new ETag(SqliteStore.NewETag(now, weak: false)),
+            new ETag(_store.NewETag(now, weak: false)),
             now,
             kept);
         var metadataJson = JsonSerializer.Serialize(kept);

@@ -66,7 +66,7 @@ internal sealed class EmbeddedTableClient : ITableClient
         var packed = EntityCodec.Encode(entity);
         EnsureTable();
         var (etag, now) = NewVersion();
-        await _store.WriteAsync(session => { AddRow(session, entity, packed, etag, now); return 0; }, cancellationToken).ConfigureAwait(false);
+        await _store.WriteAsync(session => { AddRow(session, entity, packed, etag, now); return 0; }, singleStatement: true, cancellationToken).ConfigureAwait(false);
         return Stamp(entity, etag, now);
     }
 
@@ -75,7 +75,7 @@ internal sealed class EmbeddedTableClient : ITableClient
         var packed = EntityCodec.Encode(entity);
         EnsureTable();
         var (etag, now) = NewVersion();
-        await _store.WriteAsync(session => { ReplaceRow(session, entity, packed, ifMatch, etag, now); return 0; }, cancellationToken).ConfigureAwait(false);
+        await _store.WriteAsync(session => { ReplaceRow(session, entity, packed, ifMatch, etag, now); return 0; }, singleStatement: true, cancellationToken).ConfigureAwait(false);
         return Stamp(entity, etag, now);
     }
 
@@ -84,7 +84,7 @@ internal sealed class EmbeddedTableClient : ITableClient
         var packed = EntityCodec.Encode(entity);
         EnsureTable();
         var (etag, now) = NewVersion();
-        await _store.WriteAsync(session => { UpsertRow(session, entity, packed, etag, now); return 0; }, cancellationToken).ConfigureAwait(false);
+        await _store.WriteAsync(session => { UpsertRow(session, entity, packed, etag, now); return 0; }, singleStatement: true, cancellationToken).ConfigureAwait(false);
         return Stamp(entity, etag, now);
     }
 
@@ -93,7 +93,7 @@ internal sealed class EmbeddedTableClient : ITableClient
         StorageNames.ValidateKey(partitionKey, "PartitionKey");
         StorageNames.ValidateKey(rowKey, "RowKey");
         EnsureTable();
-        await _store.WriteAsync(session => DeleteRow(session, partitionKey, rowKey, ifMatch, mustExist: false), cancellationToken).ConfigureAwait(false);
+        await _store.WriteAsync(session => DeleteRow(session, partitionKey, rowKey, ifMatch, mustExist: false), singleStatement: true, cancellationToken).ConfigureAwait(false);
     }
 
     private TablePage Query(TableQuery query)
@@ -231,7 +231,7 @@ internal sealed class EmbeddedTableClient : ITableClient
         var etags = new string?[actions.Count];
         for (var i = 0; i < actions.Count; i++)
         {
-            etags[i] = actions[i].ActionType == TableTransactionActionType.Delete ? null : SqliteStore.NewETag(now, weak: true);
+            etags[i] = actions[i].ActionType == TableTransactionActionType.Delete ? null : _store.NewETag(now, weak: true);
         }
 
         await _store.WriteAsync(session =>
@@ -283,7 +283,7 @@ internal sealed class EmbeddedTableClient : ITableClient
     private (string ETag, DateTimeOffset Now) NewVersion()
     {
         var now = _store.Clock.GetUtcNow().ToUniversalTime();
-        return (SqliteStore.NewETag(now, weak: true), now);
+        return (_store.NewETag(now, weak: true), now);
     }
 
     private static ETag Stamp(TableEntity entity, string etag, DateTimeOffset now)

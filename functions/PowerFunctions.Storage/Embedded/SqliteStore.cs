@@ -10,13 +10,13 @@ namespace PowerFunctions.Storage.Embedded;
 /// reads, and the write discipline, <b>group commit</b>:
 /// <list type="bullet">
 /// <item>Every write of this process (an entity write, a table transaction, a queue or blob change) is
-/// a <em>unit</em>: <see cref="WriteAsync{T}"/> queues it and returns at once with a task.</item>
+/// a <em>unit</em>: <see cref="WriteAsync{T}(Func{SqliteSession, T}, CancellationToken)"/> queues it and returns at once with a task.</item>
 /// <item>One writer loop takes whatever has queued up (at most <see cref="MaxBatch"/> units, first in
 /// first out) and runs the whole batch in ONE <c>BEGIN IMMEDIATE</c> … <c>COMMIT</c> on its own
 /// connection. While it commits, the next batch queues; so under load many units share one commit (its
 /// WAL append, its locks, the readers' page-cache invalidation), and when idle a unit is committed
 /// alone, at once.</item>
-/// <item>Each unit runs inside its own <c>SAVEPOINT</c>: its own checks (create-only, ETag, the
+/// <item>Each unit runs inside its own <c>SAVEPOINT</c> (a unit of one statement relies on SQLite's statement atomicity instead): its own checks (create-only, ETag, the
 /// all-or-nothing of a table transaction) are evaluated exactly as if it ran alone, in queue order,
 /// seeing every earlier unit of the batch. A unit that throws is rolled back to its savepoint and fails
 /// alone; the others go on.</item>
@@ -86,8 +86,10 @@ internal sealed class SqliteStore : IDisposable
     private readonly Channel<WriteUnit> _queue = Channel.CreateUnbounded<WriteUnit>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
     private readonly ConcurrentDictionary<(ResourceKind Kind, string Name), bool> _known = new();
+    private readonly uint _etagSalt = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4));
     private int _disposed;
     private long _batchesCommitted;
+    private int _etagSequence;
 
     public SqliteStore(string databasePath, TimeProvider clock)
     {
@@ -137,7 +139,16 @@ internal sealed class SqliteStore : IDisposable
     /// batch is committed. A unit that throws is rolled back alone and its caller gets the exception.
     /// Cancellation counts until the writer takes the unit; after that it runs to its end.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, singleStatement: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteAsync{T}(Func{SqliteSession, T}, CancellationToken)"/>; with <paramref name="singleStatement"/>
+    /// the work changes data with at most ONE statement (its checks before or after only read), so SQLite's own
+    /// statement atomicity undoes it when it fails and the unit runs without a savepoint of its own (two statements
+    /// fewer per unit: most writes are single entities).
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteSession, T> work, bool singleStatement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         if (cancellationToken.IsCancellationRequested)
@@ -146,7 +157,7 @@ internal sealed class SqliteStore : IDisposable
         }
 
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
-        var unit = new WriteUnit<T>(work, cancellationToken);
+        var unit = new WriteUnit<T>(work, singleStatement, cancellationToken);
         if (!_queue.Writer.TryWrite(unit))
         {
             throw new ObjectDisposedException(nameof(SqliteStore));
@@ -198,12 +209,15 @@ internal sealed class SqliteStore : IDisposable
         _known[(kind, key)] = true;
     }
 
-    /// <summary>A fresh opaque ETag: the write time and 64 random bits, so two writes never share one.</summary>
-    public static string NewETag(DateTimeOffset now, bool weak)
+    /// <summary>
+    /// A fresh opaque ETag: the write time, this store's random 32-bit salt and its write counter, so two writes
+    /// never share one (not in this process: the counter; not across processes sharing the file: the salt), at the
+    /// cost of an increment instead of a call to the system's random source per write.
+    /// </summary>
+    public string NewETag(DateTimeOffset now, bool weak)
     {
-        Span<byte> random = stackalloc byte[8];
-        RandomNumberGenerator.Fill(random);
-        var value = $"{now.UtcTicks:x16}{Convert.ToHexStringLower(random)}";
+        var sequence = (uint)Interlocked.Increment(ref _etagSequence);
+        var value = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{now.UtcTicks:x16}{_etagSalt:x8}{sequence:x8}");
         return weak ? $"W/\"{value}\"" : $"\"0x{value}\"";
     }
 
@@ -300,6 +314,22 @@ internal sealed class SqliteStore : IDisposable
                     continue;
                 }
 
+                if (unit.SingleStatement)
+                {
+                    try
+                    {
+                        unit.Run(session);
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        // Its one statement undid itself; unless SQLite rolled the whole transaction back.
+                        unit.Failed(e is SqliteException sqlite ? Busy(sqlite) ?? e : e);
+                        ThrowIfTransactionLost(session, e);
+                    }
+
+                    continue;
+                }
+
                 session.Execute("SAVEPOINT unit");
                 try
                 {
@@ -335,13 +365,18 @@ internal sealed class SqliteStore : IDisposable
     /// <summary>After a unit threw: undoes that unit only, or rethrows its error when SQLite has already rolled back the whole transaction.</summary>
     private static void UndoUnit(SqliteSession session, Exception cause)
     {
+        ThrowIfTransactionLost(session, cause);
+        session.Execute("ROLLBACK TO unit");
+        session.Execute("RELEASE unit");
+    }
+
+    /// <summary>Rethrows <paramref name="cause"/> when SQLite has rolled the whole batch's transaction back (then no unit of it stands).</summary>
+    private static void ThrowIfTransactionLost(SqliteSession session, Exception cause)
+    {
         if (SQLitePCL.raw.sqlite3_get_autocommit(session.Connection.Handle) != 0)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
         }
-
-        session.Execute("ROLLBACK TO unit");
-        session.Execute("RELEASE unit");
     }
 
     /// <summary>Fails every unit of a batch that was not applied (a unit's own earlier failure stands).</summary>

@@ -8,6 +8,9 @@ internal abstract class WriteUnit
 {
     private Exception? _failure;
 
+    /// <summary>True when the work changes data with at most one statement: it needs no savepoint of its own.</summary>
+    public abstract bool SingleStatement { get; }
+
     /// <summary>True (and the caller answered) when the caller gave up before the writer reached the unit.</summary>
     public abstract bool CanceledBeforeStart();
 
@@ -39,13 +42,15 @@ internal abstract class WriteUnit
 }
 
 /// <summary>A <see cref="WriteUnit"/> whose work answers a <typeparamref name="T"/>.</summary>
-internal sealed class WriteUnit<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken) : WriteUnit
+internal sealed class WriteUnit<T>(Func<SqliteSession, T> work, bool singleStatement, CancellationToken cancellationToken) : WriteUnit
 {
     // Continuations run on the thread pool, never on the writer loop.
     private readonly TaskCompletionSource<T> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private T? _result;
 
     public Task<T> Task => _answer.Task;
+
+    public override bool SingleStatement => singleStatement;
 
     public override bool CanceledBeforeStart() =>
         cancellationToken.IsCancellationRequested && _answer.TrySetCanceled(cancellationToken);
