@@ -2,25 +2,20 @@ namespace PowerFunctions.App.Clock;
 
 /// <summary>
 /// A clock that only moves when told (<c>Clock:Mode=Manual</c>, set or advanced over
-/// <c>POST /api/admin/clock</c>). Never in Production. Thread-safe; never moves backwards unless set.
+/// <c>POST /api/admin/clock</c>). Never in Production. Thread-safe without a lock (the instant is one
+/// 64-bit count of UTC ticks, read and changed atomically: every request reads the clock, often several
+/// times, so readers must never queue behind each other); never moves backwards unless set.
 /// </summary>
 public sealed class ManualClock : TimeProvider
 {
-    private readonly Lock _gate = new();
-    private DateTimeOffset _now;
+    private long _utcTicks;
 
     public ManualClock(DateTimeOffset start)
     {
-        _now = start;
+        _utcTicks = start.UtcTicks;
     }
 
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (_gate)
-        {
-            return _now.ToUniversalTime();
-        }
-    }
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
@@ -28,20 +23,13 @@ public sealed class ManualClock : TimeProvider
     public DateTimeOffset Advance(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
-        lock (_gate)
-        {
-            _now = _now.Add(by);
-            return _now;
-        }
+        return new DateTimeOffset(Interlocked.Add(ref _utcTicks, by.Ticks), TimeSpan.Zero);
     }
 
     /// <summary>Sets the clock to an instant; returns it.</summary>
     public DateTimeOffset Set(DateTimeOffset instant)
     {
-        lock (_gate)
-        {
-            _now = instant;
-            return _now;
-        }
+        Interlocked.Exchange(ref _utcTicks, instant.UtcTicks);
+        return instant;
     }
 }
