@@ -169,23 +169,39 @@ public sealed class HttpPipeline(Authenticator authenticator, IOptions<HttpOptio
             return ReadOnlyMemory<byte>.Empty;
         }
 
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 16 * 1024);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        // One array the size of the body: exact when the length is declared; grown by doubling from 1 KiB when
+        // the body comes chunked (most bodies are small: a 16 KiB buffer per request was a fifth of all the
+        // memory a submission allocated).
+        var bytes = new byte[request.ContentLength is { } declared ? (int)declared : 1024];
+        var length = 0;
+        while (true)
         {
-            if (buffer.Length + read > limit)
+            if (length == bytes.Length)
+            {
+                if (request.ContentLength is not null)
+                {
+                    break; // all that was declared
+                }
+
+                Array.Resize(ref bytes, (int)Math.Min(limit + 1, bytes.Length * 2L));
+            }
+
+            var read = await request.Body.ReadAsync(bytes.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+            if (length > limit)
             {
                 throw Problems.TooLarge(limit);
             }
-
-            buffer.Write(chunk, 0, read);
         }
 
         // The function may read the body itself too: give it the buffered bytes from the start.
-        var bytes = buffer.ToArray();
-        request.Body = new MemoryStream(bytes, writable: false);
-        return bytes;
+        request.Body = new MemoryStream(bytes, 0, length, writable: false);
+        return bytes.AsMemory(0, length);
     }
 
     /// <summary>
