@@ -70,16 +70,16 @@ internal sealed class EmbeddedBlobContainerClient : IBlobContainerClient
         var written = await _store.WriteAsync(session =>
         {
             var command = session.Command(overwrite ? Overwrite : CreateOnly);
-            command.Parameters.AddWithValue("$c", Name);
-            command.Parameters.AddWithValue("$n", blobName);
-            command.Parameters.AddWithValue("$len", properties.Length);
-            command.Parameters.AddWithValue("$type", properties.ContentType);
-            command.Parameters.AddWithValue("$md5", properties.ContentMd5);
-            command.Parameters.AddWithValue("$sha", properties.Sha256);
-            command.Parameters.AddWithValue("$e", properties.ETag.ToString());
-            command.Parameters.AddWithValue("$m", now.UtcTicks);
-            command.Parameters.AddWithValue("$meta", metadataJson);
-            command.Parameters.AddWithValue("$content", bytes);
+            command.Set("$c", Name);
+            command.Set("$n", blobName);
+            command.Set("$len", properties.Length);
+            command.Set("$type", properties.ContentType);
+            command.Set("$md5", properties.ContentMd5);
+            command.Set("$sha", properties.Sha256);
+            command.Set("$e", properties.ETag.ToString());
+            command.Set("$m", now.UtcTicks);
+            command.Set("$meta", metadataJson);
+            command.Set("$content", bytes);
             return command.ExecuteNonQuery();
         }, cancellationToken).ConfigureAwait(false);
 
@@ -101,8 +101,8 @@ internal sealed class EmbeddedBlobContainerClient : IBlobContainerClient
         return _store.Read(session =>
         {
             var command = session.Command(SelectDownload);
-            command.Parameters.AddWithValue("$c", Name);
-            command.Parameters.AddWithValue("$n", blobName);
+            command.Set("$c", Name);
+            command.Set("$n", blobName);
             using var reader = command.ExecuteReader();
             return reader.Read() ? new BlobDownload(ReadProperties(reader), (byte[])reader.GetValue(8)) : null;
         });
@@ -118,8 +118,8 @@ internal sealed class EmbeddedBlobContainerClient : IBlobContainerClient
         return _store.Read(session =>
         {
             var command = session.Command(SelectProperties);
-            command.Parameters.AddWithValue("$c", Name);
-            command.Parameters.AddWithValue("$n", blobName);
+            command.Set("$c", Name);
+            command.Set("$n", blobName);
             using var reader = command.ExecuteReader();
             return reader.Read() ? ReadProperties(reader) : null;
         });
@@ -147,12 +147,12 @@ internal sealed class EmbeddedBlobContainerClient : IBlobContainerClient
         return _store.Read(session =>
         {
             var command = session.Command(sql);
-            command.Parameters.AddWithValue("$c", Name);
-            command.Parameters.AddWithValue("$from", after ?? prefix); // a token names the next page's first blob
-            command.Parameters.AddWithValue("$to", prefix + char.ConvertFromUtf32(0x10FFFF));
-            command.Parameters.AddWithValue("$plen", prefix.EnumerateRunes().Count());
-            command.Parameters.AddWithValue("$prefix", prefix);
-            command.Parameters.AddWithValue("$limit", pageSize + 1);
+            command.Set("$c", Name);
+            command.Set("$from", after ?? prefix); // a token names the next page's first blob
+            command.Set("$to", prefix + char.ConvertFromUtf32(0x10FFFF));
+            command.Set("$plen", prefix.EnumerateRunes().Count());
+            command.Set("$prefix", prefix);
+            command.Set("$limit", pageSize + 1);
             var blobs = new List<BlobProperties>();
             string? token = null;
             using var reader = command.ExecuteReader();

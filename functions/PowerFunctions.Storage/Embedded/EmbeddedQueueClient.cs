@@ -71,13 +71,13 @@ internal sealed class EmbeddedQueueClient : IQueueClient
                 INSERT INTO messages(queue, id, pop, body, dequeues, inserted, visible, expires)
                 VALUES($q, $id, $pop, $body, 0, $inserted, $visible, $expires)
                 """);
-            command.Parameters.AddWithValue("$q", Name);
-            command.Parameters.AddWithValue("$id", id);
-            command.Parameters.AddWithValue("$pop", pop);
-            command.Parameters.AddWithValue("$body", messageText);
-            command.Parameters.AddWithValue("$inserted", now.UtcTicks);
-            command.Parameters.AddWithValue("$visible", visible.UtcTicks);
-            command.Parameters.AddWithValue("$expires", expires);
+            command.Set("$q", Name);
+            command.Set("$id", id);
+            command.Set("$pop", pop);
+            command.Set("$body", messageText);
+            command.Set("$inserted", now.UtcTicks);
+            command.Set("$visible", visible.UtcTicks);
+            command.Set("$expires", expires);
             return command.ExecuteNonQuery();
         }, cancellationToken).ConfigureAwait(false);
         return new QueueSendReceipt(id, pop, now, visible);
@@ -97,15 +97,15 @@ internal sealed class EmbeddedQueueClient : IQueueClient
         return await _store.WriteAsync(session =>
         {
             var purge = session.Command("DELETE FROM messages WHERE queue = $q AND visible <= $now AND expires <= $now");
-            purge.Parameters.AddWithValue("$q", Name);
-            purge.Parameters.AddWithValue("$now", now.UtcTicks);
+            purge.Set("$q", Name);
+            purge.Set("$now", now.UtcTicks);
             purge.ExecuteNonQuery();
 
             var found = new List<(long Seq, string Id, string Body, long Dequeues, long Inserted)>();
             var select = session.Command(SelectVisible);
-            select.Parameters.AddWithValue("$q", Name);
-            select.Parameters.AddWithValue("$now", now.UtcTicks);
-            select.Parameters.AddWithValue("$n", maxMessages);
+            select.Set("$q", Name);
+            select.Set("$now", now.UtcTicks);
+            select.Set("$n", maxMessages);
             using (var reader = select.ExecuteReader())
             {
                 while (reader.Read())
@@ -119,9 +119,9 @@ internal sealed class EmbeddedQueueClient : IQueueClient
             {
                 var pop = NewPopReceipt();
                 var update = session.Command("UPDATE messages SET visible = $visible, pop = $pop, dequeues = dequeues + 1 WHERE seq = $seq");
-                update.Parameters.AddWithValue("$visible", visible.UtcTicks);
-                update.Parameters.AddWithValue("$pop", pop);
-                update.Parameters.AddWithValue("$seq", m.Seq);
+                update.Set("$visible", visible.UtcTicks);
+                update.Set("$pop", pop);
+                update.Set("$seq", m.Seq);
                 update.ExecuteNonQuery();
                 messages.Add(new QueueMessage(m.Id, pop, m.Body, m.Dequeues + 1, new DateTimeOffset(m.Inserted, TimeSpan.Zero), visible));
             }
@@ -141,9 +141,9 @@ internal sealed class EmbeddedQueueClient : IQueueClient
         return _store.Read(session =>
         {
             var select = session.Command(SelectVisible);
-            select.Parameters.AddWithValue("$q", Name);
-            select.Parameters.AddWithValue("$now", now.UtcTicks);
-            select.Parameters.AddWithValue("$n", maxMessages);
+            select.Set("$q", Name);
+            select.Set("$now", now.UtcTicks);
+            select.Set("$n", maxMessages);
             var list = new List<QueueMessage>();
             using var reader = select.ExecuteReader();
             while (reader.Read())
@@ -189,9 +189,9 @@ internal sealed class EmbeddedQueueClient : IQueueClient
         {
             var command = session.Command("UPDATE messages SET visible = $visible, pop = $newPop WHERE queue = $q AND id = $id AND pop = $pop AND expires > $now");
             BindMessage(command, messageId, popReceipt);
-            command.Parameters.AddWithValue("$visible", (now + visibilityTimeout).UtcTicks);
-            command.Parameters.AddWithValue("$newPop", pop);
-            command.Parameters.AddWithValue("$now", now.UtcTicks);
+            command.Set("$visible", (now + visibilityTimeout).UtcTicks);
+            command.Set("$newPop", pop);
+            command.Set("$now", now.UtcTicks);
             return command.ExecuteNonQuery();
         }, cancellationToken).ConfigureAwait(false);
         return updated == 0 ? throw StorageErrors.MessageMissing(messageId) : pop;
@@ -207,8 +207,8 @@ internal sealed class EmbeddedQueueClient : IQueueClient
         return _store.Read(session =>
         {
             var command = session.Command("SELECT COUNT(*) FROM messages WHERE queue = $q AND expires > $now");
-            command.Parameters.AddWithValue("$q", Name);
-            command.Parameters.AddWithValue("$now", now.UtcTicks);
+            command.Set("$q", Name);
+            command.Set("$now", now.UtcTicks);
             return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         });
     }
@@ -219,9 +219,9 @@ internal sealed class EmbeddedQueueClient : IQueueClient
 
     private void BindMessage(SqliteCommand command, string messageId, string popReceipt)
     {
-        command.Parameters.AddWithValue("$q", Name);
-        command.Parameters.AddWithValue("$id", messageId);
-        command.Parameters.AddWithValue("$pop", popReceipt);
+        command.Set("$q", Name);
+        command.Set("$id", messageId);
+        command.Set("$pop", popReceipt);
     }
 
     private static void ValidateCount(int maxMessages)

@@ -146,13 +146,13 @@ internal sealed class EmbeddedTableClient : ITableClient
         return _store.Read(session =>
         {
             var command = session.Command(text);
-            command.Parameters.AddWithValue("$t", _key);
+            command.Set("$t", _key);
             if (query.PartitionKey is not null)
             {
-                command.Parameters.AddWithValue("$pk", query.PartitionKey);
+                command.Set("$pk", query.PartitionKey);
                 if (resuming)
                 {
-                    command.Parameters.AddWithValue("$afterRk", after.RowKey);
+                    command.Set("$afterRk", after.RowKey);
                 }
                 else
                 {
@@ -163,8 +163,8 @@ internal sealed class EmbeddedTableClient : ITableClient
             {
                 if (resuming)
                 {
-                    command.Parameters.AddWithValue("$afterPk", after.PartitionKey);
-                    command.Parameters.AddWithValue("$afterRk", after.RowKey);
+                    command.Set("$afterPk", after.PartitionKey);
+                    command.Set("$afterRk", after.RowKey);
                 }
                 else
                 {
@@ -176,7 +176,7 @@ internal sealed class EmbeddedTableClient : ITableClient
             }
 
             AddIfSet(command, "$rkTo", query.RowKeyTo);
-            command.Parameters.AddWithValue("$limit", query.PageSize + 1);
+            command.Set("$limit", query.PageSize + 1);
             var entities = new List<TableEntity>(Math.Min(query.PageSize, 64));
             string? token = null;
             using var reader = command.ExecuteReader();
@@ -311,7 +311,7 @@ internal sealed class EmbeddedTableClient : ITableClient
         var command = BindWrite(session.Command(any ? Replace : ReplaceIfMatch), entity, packed, etag, now);
         if (!any)
         {
-            command.Parameters.AddWithValue("$m", ifMatch.ToString());
+            command.Set("$m", ifMatch.ToString());
         }
 
         if (command.ExecuteNonQuery() == 0)
@@ -326,7 +326,7 @@ internal sealed class EmbeddedTableClient : ITableClient
         var command = Bind(session.Command(any ? Delete : DeleteIfMatch), partitionKey, rowKey);
         if (!any)
         {
-            command.Parameters.AddWithValue("$m", ifMatch.ToString());
+            command.Set("$m", ifMatch.ToString());
         }
 
         var deleted = command.ExecuteNonQuery();
@@ -361,18 +361,18 @@ internal sealed class EmbeddedTableClient : ITableClient
 
     private SqliteCommand Bind(SqliteCommand command, string partitionKey, string rowKey)
     {
-        command.Parameters.AddWithValue("$t", _key);
-        command.Parameters.AddWithValue("$p", partitionKey);
-        command.Parameters.AddWithValue("$r", rowKey);
+        command.Set("$t", _key);
+        command.Set("$p", partitionKey);
+        command.Set("$r", rowKey);
         return command;
     }
 
     private SqliteCommand BindWrite(SqliteCommand command, TableEntity entity, byte[] packed, string etag, DateTimeOffset now)
     {
         Bind(command, entity.PartitionKey, entity.RowKey);
-        command.Parameters.AddWithValue("$e", etag);
-        command.Parameters.AddWithValue("$ts", now.UtcTicks);
-        command.Parameters.AddWithValue("$props", packed);
+        command.Set("$e", etag);
+        command.Set("$ts", now.UtcTicks);
+        command.Set("$props", packed);
         return command;
     }
 
@@ -398,7 +398,7 @@ internal sealed class EmbeddedTableClient : ITableClient
     {
         if (value is not null)
         {
-            command.Parameters.AddWithValue(name, value);
+            command.Set(name, value);
         }
     }
 

@@ -26,7 +26,11 @@ internal sealed class SqliteSession : IDisposable
     /// <summary>False once a statement failed in a way that may leave the connection mid-transaction; the store then drops it.</summary>
     public bool Healthy { get; set; } = true;
 
-    /// <summary>The prepared command for <paramref name="sql"/>, its parameters cleared for binding.</summary>
+    /// <summary>
+    /// The prepared command for <paramref name="sql"/>, ready to bind with <see cref="SqliteCommandExtensions.Set"/>:
+    /// its parameters keep their objects between runs (only their values change), and every run of one text
+    /// sets all of that text's parameters again.
+    /// </summary>
     public SqliteCommand Command(string sql)
     {
         if (!_commands.TryGetValue(sql, out var command))
@@ -36,7 +40,6 @@ internal sealed class SqliteSession : IDisposable
             _commands[sql] = command;
         }
 
-        command.Parameters.Clear();
         return command;
     }
 

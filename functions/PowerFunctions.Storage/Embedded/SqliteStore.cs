@@ -177,8 +177,8 @@ internal sealed class SqliteStore : IDisposable
         var exists = Read(session =>
         {
             var command = session.Command("SELECT 1 FROM resources WHERE kind = $kind AND name = $name");
-            command.Parameters.AddWithValue("$kind", (int)kind);
-            command.Parameters.AddWithValue("$name", key);
+            command.Set("$kind", (int)kind);
+            command.Set("$name", key);
             return command.ExecuteScalar() is not null;
         });
         if (!exists)
@@ -201,9 +201,9 @@ internal sealed class SqliteStore : IDisposable
         await WriteAsync(session =>
         {
             var command = session.Command("INSERT INTO resources(kind, name, created) VALUES($kind, $name, $created) ON CONFLICT DO NOTHING");
-            command.Parameters.AddWithValue("$kind", (int)kind);
-            command.Parameters.AddWithValue("$name", key);
-            command.Parameters.AddWithValue("$created", now);
+            command.Set("$kind", (int)kind);
+            command.Set("$name", key);
+            command.Set("$created", now);
             return command.ExecuteNonQuery();
         }, cancellationToken).ConfigureAwait(false);
         _known[(kind, key)] = true;
