@@ -40,7 +40,19 @@ public static partial class StorageNames
     }
 
     /// <summary>True when <paramref name="key"/> holds none of the characters table keys forbid (/ \ # ? and control characters).</summary>
-    public static bool HasOnlyKeyCharacters(string key) => !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
+    public static bool HasOnlyKeyCharacters(string key)
+    {
+        // A plain loop: every key of every entity comes through here (LINQ over a string allocated an enumerator each time).
+        foreach (var c in key)
+        {
+            if (c is '/' or '\\' or '#' or '?' || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Azure's limit on a property name, in characters.</summary>
     public const int MaxPropertyNameLength = 255;
@@ -49,11 +61,24 @@ public static partial class StorageNames
     public static void ValidatePropertyName(string name)
     {
         if (string.IsNullOrEmpty(name) || name.Length > MaxPropertyNameLength || !(char.IsLetter(name[0]) || name[0] == '_')
-            || name.Any(c => !(char.IsLetterOrDigit(c) || c == '_'))
+            || !IsIdentifierTail(name)
             || name is "PartitionKey" or "RowKey" or "Timestamp" or "odata")
         {
             throw StorageErrors.InvalidInput($"'{name}' is not a valid property name (a C# identifier up to {MaxPropertyNameLength} characters, not PartitionKey, RowKey or Timestamp)");
         }
+    }
+
+    private static bool IsIdentifierTail(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Blob names: 1–1024 characters, no control characters, no leading or trailing slash, no empty or dot segments.</summary>
