@@ -33,7 +33,7 @@ internal sealed class CounterWriter(ITableClient table, int cachedRows = Counter
 
     private readonly ConcurrentDictionary<string, PartitionQueue> _partitions = new(StringComparer.Ordinal);
 
-    internal CounterRowCache Rows { get; } = new(cachedRows);
+    private readonly CounterRowCache _rows = new(cachedRows);
 
     /// <summary>Counts the event <paramref name="eventKey"/> of <paramref name="partition"/> once; completes when stored.</summary>
     public Task WriteAsync(string partition, string eventKey, IReadOnlyList<CounterIncrement> increments, CancellationToken cancellationToken)
@@ -176,7 +176,7 @@ internal sealed class CounterWriter(ITableClient table, int cachedRows = Counter
                 var etags = await table.SubmitTransactionAsync(actions, CancellationToken.None).ConfigureAwait(false);
                 for (var i = 0; i < rows.Count; i++)
                 {
-                    Rows.Set(partition, rows[i].Row, rows[i].Counts, etags[remaining.Count + i]);
+                    _rows.Set(partition, rows[i].Row, rows[i].Counts, etags[remaining.Count + i]);
                 }
 
                 foreach (var e in remaining)
@@ -193,7 +193,7 @@ internal sealed class CounterWriter(ITableClient table, int cachedRows = Counter
             }
             catch (TableTransactionFailedException ex) when (IsMoved(ex) && ex.FailedActionIndex >= remaining.Count)
             {
-                Rows.Forget(partition, rows[ex.FailedActionIndex - remaining.Count].Row);
+                _rows.Forget(partition, rows[ex.FailedActionIndex - remaining.Count].Row);
                 GiveUpAfter(++moved, remaining);
             }
             catch (RequestFailedException ex) when (IsMoved(ex))
@@ -201,7 +201,7 @@ internal sealed class CounterWriter(ITableClient table, int cachedRows = Counter
                 // A conflict naming no action: which markers exist and which rows moved is looked up.
                 foreach (var row in rows)
                 {
-                    Rows.Forget(partition, row.Row);
+                    _rows.Forget(partition, row.Row);
                 }
 
                 if (StorageErrors.IsConflict(ex))
@@ -223,7 +223,7 @@ internal sealed class CounterWriter(ITableClient table, int cachedRows = Counter
                 // The outcome is unknown (a timeout may have committed): the rows are read again next time.
                 foreach (var row in rows)
                 {
-                    Rows.Forget(partition, row.Row);
+                    _rows.Forget(partition, row.Row);
                 }
 
                 throw;
@@ -237,7 +237,7 @@ internal sealed class CounterWriter(ITableClient table, int cachedRows = Counter
         var writes = new List<RowWrite>();
         foreach (var row in events.SelectMany(e => e.Increments.Select(i => (Row: CounterStore.CounterRow(i.Day, e.EventKey), Increment: i))).GroupBy(x => x.Row, StringComparer.Ordinal))
         {
-            if (!Rows.TryGet(partition, row.Key, out var counts, out var etag))
+            if (!_rows.TryGet(partition, row.Key, out var counts, out var etag))
             {
                 var stored = await table.GetEntityAsync(partition, row.Key, CancellationToken.None).ConfigureAwait(false);
                 (counts, etag) = stored is null ? (DepartmentCounters.Zero, default) : (CounterStore.Read(stored), stored.ETag);
