@@ -196,7 +196,7 @@ internal sealed class CounterWriter(ITableClient table, int cachedRows = Counter
                 _rows.Forget(partition, rows[ex.FailedActionIndex - remaining.Count].Row);
                 GiveUpAfter(++moved, remaining);
             }
-            catch (RequestFailedException ex) when (IsMoved(ex))
+            catch (RequestFailedException ex) when (StorageErrors.IsConflict(ex) || StorageErrors.IsPreconditionFailed(ex))
             {
                 // A conflict naming no action: which markers exist and which rows moved is looked up.
                 foreach (var row in rows)
@@ -254,6 +254,7 @@ internal sealed class CounterWriter(ITableClient table, int cachedRows = Counter
         return writes;
     }
 
+    /// <summary>A counter row's action failed because another writer created (409), changed (412) or removed (404) the row.</summary>
     private static bool IsMoved(RequestFailedException e) => StorageErrors.IsConflict(e) || StorageErrors.IsPreconditionFailed(e) || e.Status == 404;
 
     private static void GiveUpAfter(int moved, List<PendingEvent> remaining)
