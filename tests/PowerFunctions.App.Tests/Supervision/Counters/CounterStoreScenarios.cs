@@ -127,9 +127,7 @@ public abstract class CounterStoreScenarios : IAsyncLifetime
     {
         var storage = new ObservedStorage(Open());
         var store = Store(storage);
-        var release = storage.Observed.Hold();
-        var first = store.RecordAsync([new CounterIncrement(Key("first", 0), _department, Monday, Counter.Received)], default);
-        await storage.Observed.Held.Task;
+        var (first, release) = await FirstHeldAsync(storage, store);
 
         var waiting = Enumerable.Range(0, 150).Select(i => store.RecordAsync([new CounterIncrement(Key("w", i), _department, Monday, Counter.Received)], default)).ToList();
         Assert.All(waiting, w => Assert.False(w.IsCompleted)); // answered only after their commit
@@ -146,9 +144,7 @@ public abstract class CounterStoreScenarios : IAsyncLifetime
     {
         var storage = new ObservedStorage(Open());
         var store = Store(storage);
-        var release = storage.Observed.Hold();
-        var first = store.RecordAsync([new CounterIncrement(Key("first", 0), _department, Monday, Counter.Received)], default);
-        await storage.Observed.Held.Task;
+        var (first, release) = await FirstHeldAsync(storage, store);
         var batch = Enumerable.Range(0, 10).Select(i => store.RecordAsync([new CounterIncrement(Key("b", i), _department, Monday, Counter.Received)], default)).ToList();
         storage.Observed.FailNext = new RequestFailedException(503, "the server is busy", "ServerBusy", null);
 
@@ -176,9 +172,7 @@ public abstract class CounterStoreScenarios : IAsyncLifetime
         var increment = new CounterIncrement(Key("c", 0), _department, Monday, Counter.Received);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.RecordAsync([increment], new CancellationToken(canceled: true)));
 
-        var release = storage.Observed.Hold();
-        var first = store.RecordAsync([new CounterIncrement(Key("first", 0), _department, Monday, Counter.Received)], default);
-        await storage.Observed.Held.Task;
+        var (first, release) = await FirstHeldAsync(storage, store);
         using var cancel = new CancellationTokenSource();
         var waiting = store.RecordAsync([increment], cancel.Token);
         var other = store.RecordAsync([new CounterIncrement(Key("c", 1), _department, Monday, Counter.Received)], default);
@@ -203,6 +197,15 @@ public abstract class CounterStoreScenarios : IAsyncLifetime
             [new CounterIncrement(Key("ok", 0), _department, Monday, Counter.Received), new CounterIncrement("bad|key", _department, Monday, Counter.Received)], default));
 
         Assert.Equal(0, (await TotalsAsync(store)).Received);
+    }
+
+    /// <summary>Records one event whose transaction is held: events recorded until <c>release</c> wait behind it.</summary>
+    private async Task<(Task First, TaskCompletionSource Release)> FirstHeldAsync(ObservedStorage storage, CounterStore store)
+    {
+        var release = storage.Observed.Hold();
+        var first = store.RecordAsync([new CounterIncrement(Key("first", 0), _department, Monday, Counter.Received)], default);
+        await storage.Observed.Held.Task;
+        return (first, release);
     }
 
     private static CounterStore Store(IStorageAccount storage) => new(storage, new SupervisionRegistry(storage));
