@@ -10,11 +10,14 @@ namespace PowerFunctions.App.Features.Supervision.Counters;
 /// <summary>
 /// Table <c>supervisioncounters</c>: the per-department, per-day counters the reports sum (<see cref="SupervisionCounters"/>).
 /// Partition <c>{department}|{yyyyMM}</c> (a department's month); in it the counter rows <c>c|{yyyyMMdd}|{shard}</c> (one
-/// column per counter code; four shards per day, the shard chosen by the event key, so concurrent events of one busy
-/// department rarely race on one row) and one create-only marker row <c>m|{eventKey}</c> per event counted. The marker
-/// and the counter rows it moves are written in ONE entity-group transaction (counter rows under their ETag): an event
-/// delivered twice finds its marker and counts nothing, and a failure counts nothing. Reading a month of a department is
-/// one range query over its counter rows (≤ 124 rows), never over the markers.
+/// column per counter code; four shards per day, the shard chosen by the event key, so writers in several processes
+/// rarely race on one row) and one create-only marker row <c>m|{eventKey}</c> per event counted. A marker and the counter
+/// rows it moves are written in ONE entity-group transaction (counter rows under their ETag): an event delivered twice
+/// finds its marker and counts nothing, and a failure counts nothing. Writes are group-committed by a
+/// <see cref="CounterWriter"/> (one per store): concurrent events of one partition share transactions, the rows are
+/// written from what this process last stored and read only when unknown or moved by another process, and
+/// <see cref="RecordAsync"/> returns once the transaction holding its events committed. Reading a month of a department
+/// is one range query over its counter rows (≤ 124 rows), never over the markers.
 /// </summary>
 public sealed class CounterStore(IStorageAccount storage, SupervisionRegistry registry) : ISupervisionCounters
 {
@@ -23,16 +26,15 @@ public sealed class CounterStore(IStorageAccount storage, SupervisionRegistry re
     /// <summary>Counter rows per department and day.</summary>
     public const int Shards = 4;
 
-    /// <summary>Events recorded in one transaction when many come at once (a backfill): markers plus their rows stay under 100 actions.</summary>
-    private const int EventsPerTransaction = 40;
-
-    private const int MaxRetries = 30;
-
     private readonly ITableClient _table = storage.GetTableClient(TableName);
 
+    private readonly CounterWriter _writer = new(storage.GetTableClient(TableName));
+
+    /// <summary>Counts each event of <paramref name="increments"/> once (by its key); returns when all are stored.</summary>
     public async Task RecordAsync(IReadOnlyList<CounterIncrement> increments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(increments);
+        cancellationToken.ThrowIfCancellationRequested();
         if (increments.Count == 0)
         {
             return;
@@ -48,30 +50,11 @@ public sealed class CounterStore(IStorageAccount storage, SupervisionRegistry re
             await registry.NoteDepartmentAsync(department, cancellationToken).ConfigureAwait(false);
         }
 
-        var events = increments
-            .GroupBy(i => (Partition(i.Department, i.Day), i.EventKey))
-            .Select(g => new PendingEvent(g.Key.Item1, g.Key.EventKey, [.. g]))
-            .GroupBy(e => e.Partition, StringComparer.Ordinal);
-        foreach (var partition in events)
-        {
-            var list = partition.ToList();
-            if (list.Count == 1)
-            {
-                await RecordOneAsync(list[0], cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            foreach (var chunk in list.Chunk(EventsPerTransaction))
-            {
-                if (!await TryRecordTogetherAsync(partition.Key, chunk, cancellationToken).ConfigureAwait(false))
-                {
-                    foreach (var one in chunk)
-                    {
-                        await RecordOneAsync(one, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-            }
-        }
+        var writes = increments
+            .GroupBy(i => (Partition: Partition(i.Department, i.Day), i.EventKey))
+            .Select(g => _writer.WriteAsync(g.Key.Partition, g.Key.EventKey, [.. g], cancellationToken))
+            .ToList();
+        await Task.WhenAll(writes).ConfigureAwait(false);
     }
 
     /// <summary>The counter rows of <paramref name="department"/> from <paramref name="from"/> to <paramref name="to"/> (inclusive); several rows per day (shards).</summary>
@@ -108,94 +91,14 @@ public sealed class CounterStore(IStorageAccount storage, SupervisionRegistry re
     public async Task<bool> IsCountedAsync(string department, DateOnly day, string eventKey, CancellationToken cancellationToken) =>
         await _table.GetEntityAsync(Partition(department, day), Marker(eventKey), cancellationToken).ConfigureAwait(false) is not null;
 
-    private async Task RecordOneAsync(PendingEvent e, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxRetries; attempt++)
-        {
-            if (await _table.GetEntityAsync(e.Partition, Marker(e.EventKey), cancellationToken).ConfigureAwait(false) is not null)
-            {
-                return; // counted before
-            }
-
-            try
-            {
-                await SubmitAsync(e.Partition, [e], cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (RequestFailedException ex) when (StorageErrors.IsConflict(ex) || StorageErrors.IsPreconditionFailed(ex))
-            {
-                // the marker came meanwhile (then the next read sees it) or a counter row moved: again
-            }
-        }
-
-        throw new InvalidOperationException($"counters of {e.EventKey} kept changing; gave up");
-    }
-
-    /// <summary>Several events in one transaction; false when one of them was counted already (the caller then goes one by one).</summary>
-    private async Task<bool> TryRecordTogetherAsync(string partition, IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxRetries; attempt++)
-        {
-            try
-            {
-                await SubmitAsync(partition, events, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (TableTransactionFailedException ex) when (StorageErrors.IsConflict(ex) && ex.FailedActionIndex < events.Count)
-            {
-                return false;
-            }
-            catch (RequestFailedException ex) when (StorageErrors.IsConflict(ex) || StorageErrors.IsPreconditionFailed(ex))
-            {
-                // a counter row moved: read again
-            }
-        }
-
-        return false;
-    }
-
-    private async Task SubmitAsync(string partition, IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
-    {
-        var actions = new List<TableTransactionAction>();
-        foreach (var e in events)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, Marker(e.EventKey))));
-        }
-
-        foreach (var row in events.SelectMany(e => e.Increments.Select(i => (Row: CounterRow(i.Day, e.EventKey), Increment: i))).GroupBy(x => x.Row, StringComparer.Ordinal))
-        {
-            var stored = await _table.GetEntityAsync(partition, row.Key, cancellationToken).ConfigureAwait(false);
-            var entity = new TableEntity(partition, row.Key);
-            var counts = stored is null ? DepartmentCounters.Zero : Read(stored);
-            foreach (var (_, increment) in row)
-            {
-                counts = counts.With(increment.Counter, increment.Delta);
-            }
-
-            foreach (var (counter, value) in counts.Values())
-            {
-                if (value != 0)
-                {
-                    entity[CounterNames.Of(counter)] = value;
-                }
-            }
-
-            actions.Add(stored is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, entity)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, stored.ETag));
-        }
-
-        await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static DepartmentCounters Read(TableEntity e) =>
+    internal static DepartmentCounters Read(TableEntity e) =>
         DepartmentCounters.FromValues(Enum.GetValues<Counter>().Select(c => new KeyValuePair<Counter, long>(c, e.GetInt64(CounterNames.Of(c)) ?? 0)));
 
     public static string Partition(string department, DateOnly day) => string.Create(CultureInfo.InvariantCulture, $"{department}|{day:yyyyMM}");
 
-    private static string Marker(string eventKey) => "m|" + eventKey;
+    internal static string Marker(string eventKey) => "m|" + eventKey;
 
-    private static string CounterRow(DateOnly day, string eventKey) =>
+    internal static string CounterRow(DateOnly day, string eventKey) =>
         string.Create(CultureInfo.InvariantCulture, $"c|{Day(day)}|{SHA256.HashData(Encoding.UTF8.GetBytes(eventKey))[0] % Shards}");
 
     private static string Day(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
@@ -214,6 +117,4 @@ public sealed class CounterStore(IStorageAccount storage, SupervisionRegistry re
             throw new ArgumentException($"department '{i.Department}' cannot be a storage key", nameof(i));
         }
     }
-
-    private sealed record PendingEvent(string Partition, string EventKey, IReadOnlyList<CounterIncrement> Increments);
 }
