@@ -39,6 +39,17 @@ public sealed partial class PersonalDataProtector(PersonalDataKeyRing keys, ILog
     public string Reveal(string stored, string context) =>
         IsProtected(stored) && Open(stored, context) is { } plaintext ? Encoding.UTF8.GetString(plaintext) : stored;
 
+    /// <summary>
+    /// The <see cref="KeyedHash"/> of <paramref name="value"/> for <paramref name="purpose"/> under the active key
+    /// (<see cref="PersonalDataKeyRing.HashKey"/>): for personal data kept only to be compared (a pseudonym),
+    /// <c>{keyId}.{base64url}</c>. Deterministic while the active key stays; a rotation starts new values.
+    /// </summary>
+    public string Fingerprint(string purpose, string value) => KeyedHash.Compute(keys.Active.KeyId, keys.HashKey(keys.Active.KeyId, purpose)!, value);
+
+    /// <summary>Whether <paramref name="fingerprint"/> is <see cref="Fingerprint"/> of <paramref name="value"/> under any listed key.</summary>
+    public bool MatchesFingerprint(string fingerprint, string purpose, string value) =>
+        KeyedHash.Matches(fingerprint, value, keyId => keys.HashKey(keyId, purpose));
+
     /// <summary>The event's actor name and data with their personal parts encrypted (<paramref name="fields"/>).</summary>
     public (string ActorName, string Data) ProtectEvent(PersonalEventFields fields, string partition, long seq, string type, string role, string actorName, string data)
     {
