@@ -35,6 +35,12 @@ public sealed partial class PersonalDataProtector(PersonalDataKeyRing keys, ILog
     /// <summary>The value encrypted under the active key, bound to <paramref name="context"/>.</summary>
     public string Protect(string plaintext, string context) => Envelope(Encoding.UTF8.GetBytes(plaintext), context);
 
+    /// <summary>Arbitrary bytes (a message body) encrypted under the active key, bound to <paramref name="context"/>.</summary>
+    public string ProtectBytes(byte[] plaintext, string context) => Envelope(plaintext, context);
+
+    /// <summary>The bytes <see cref="ProtectBytes"/> encrypted; null when <paramref name="stored"/> is not a value of ours or does not open.</summary>
+    public byte[]? RevealBytes(string stored, string context) => IsProtected(stored) ? Open(stored, context) : null;
+
     /// <summary>The plaintext of <paramref name="stored"/>; a value written before encryption is returned as it is.</summary>
     public string Reveal(string stored, string context) =>
         IsProtected(stored) && Open(stored, context) is { } plaintext ? Encoding.UTF8.GetString(plaintext) : stored;

@@ -123,7 +123,8 @@ public sealed class PersonalDataAtRestTests
         return text[from..text.IndexOf(end, from, StringComparison.Ordinal)];
     }
 
-    private static async Task<byte[]> ReadSharedAsync(string path)
+    /// <summary>A file's bytes while the app still has it open (the SQLite database and its WAL).</summary>
+    internal static async Task<byte[]> ReadSharedAsync(string path)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var copy = new MemoryStream();
