@@ -21,19 +21,21 @@ public sealed class PersonalDataProtectorTests
     private static readonly string Key1 = Convert.ToBase64String(Enumerable.Range(1, 16).Select(i => (byte)i).ToArray());
     private static readonly string Key2 = Convert.ToBase64String(Enumerable.Range(101, 16).Select(i => (byte)i).ToArray());
 
-    public static TheoryData<string, string, string[], string[]> Events() => new()
+    private const string Delivered = """{"method":"in-person","recipient":"东方受罚","deliveredOn":"2026-10-12"}""";
+
+    public static TheoryData<string, string, string, string[], string[]> Events() => new()
     {
-        { "penalty", PenaltyEventTypes.Opened, ["东方受罚", "41010219880808123X", "郑州市二七区隐秘路八十八号"], ["\"facts\":\"未培训上岗\""] },
-        { "complaint", ComplaintEventTypes.Received, ["上官举报", "13587654321", "郑州市中原区举报巷十七号", "34.7466123", "113.6253987"], ["\"subject\":\"索要好处费\"", "\"location\":\"pd1j:sm4gcm:k"] },
+        { "penalty", PenaltyEventTypes.Opened, Opened, ["东方受罚", "41010219880808123X", "郑州市二七区隐秘路八十八号"], ["\"facts\":\"未培训上岗\""] },
+        { "penalty", PenaltyEventTypes.Delivered, Delivered, ["东方受罚"], ["\"deliveredOn\":\"2026-10-12\""] },
+        { "complaint", ComplaintEventTypes.Received, Received, ["上官举报", "13587654321", "郑州市中原区举报巷十七号", "34.7466123", "113.6253987"], ["\"subject\":\"索要好处费\"", "\"location\":\"pd1j:sm4gcm:k"] },
     };
 
     [Theory]
     [MemberData(nameof(Events))]
     [Trait("Source", "个人信息保护法 第五十一条 (加密); GB/T 39786-2021")]
-    public void ProtectEvent_PersonalFieldsUnderKey1_HiddenAndReadBackExactlyAfterRotationToKey2(string scope, string type, string[] secrets, string[] kept)
+    public void ProtectEvent_PersonalFieldsUnderKey1_HiddenAndReadBackExactlyAfterRotationToKey2(string scope, string type, string data, string[] secrets, string[] kept)
     {
         var fields = scope == "penalty" ? PenaltyStore.PersonalFields : ComplaintStore.PersonalFields;
-        var data = scope == "penalty" ? Opened : Received;
         var key1 = Protector(("k1", Key1));
         var rotated = Protector(("k1", Key1), ("k2", Key2));
 
