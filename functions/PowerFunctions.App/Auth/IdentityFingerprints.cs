@@ -1,14 +1,12 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.IdentityModel.Tokens;
 using PowerFunctions.App.Config;
+using PowerFunctions.App.PersonalData;
 
 namespace PowerFunctions.App.Auth;
 
 /// <summary>
-/// The identity fingerprint: HMAC-SHA256 under a secret key of the canonical identity document
-/// (<c>RealNameRules.CanonicalIdentity</c>), written <c>{keyId}.{base64url}</c>. Tokens and tables carry
+/// The identity fingerprint: the <see cref="KeyedHash"/> (HMAC-SHA256 under a secret key, written
+/// <c>{keyId}.{base64url}</c>) of the canonical identity document (<c>RealNameRules.CanonicalIdentity</c>). Tokens and tables carry
 /// only this: an identity number has too little entropy for a plain hash (18 digits with a known
 /// structure are enumerated in minutes), while without the key the fingerprint says nothing; and equality
 /// is all the real-name rule needs. Keys come from <c>Auth:RealName:HashKeys</c> (Key Vault references in
@@ -82,25 +80,12 @@ public sealed partial class IdentityFingerprints
     public string Compute(string canonicalIdentity)
     {
         var keyId = _activeKeyId ?? throw new InvalidOperationException("no identity hash key is configured (Auth:RealName:HashKeys)");
-        return $"{keyId}.{Hash(_keys[keyId], canonicalIdentity)}";
+        return KeyedHash.Compute(keyId, _keys[keyId], canonicalIdentity);
     }
 
     /// <summary>Whether <paramref name="fingerprint"/> is of <paramref name="canonicalIdentity"/> (under the key it names; an unknown key never matches).</summary>
-    public bool Matches(string fingerprint, string canonicalIdentity)
-    {
-        var dot = fingerprint.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || !_keys.TryGetValue(fingerprint[..dot], out var key))
-        {
-            return false;
-        }
-
-        var expected = Encoding.ASCII.GetBytes(Hash(key, canonicalIdentity));
-        var given = Encoding.ASCII.GetBytes(fingerprint[(dot + 1)..]);
-        return CryptographicOperations.FixedTimeEquals(expected, given);
-    }
-
-    private static string Hash(byte[] key, string canonicalIdentity) =>
-        Base64UrlEncoder.Encode(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonicalIdentity)));
+    public bool Matches(string fingerprint, string canonicalIdentity) =>
+        KeyedHash.Matches(fingerprint, canonicalIdentity, keyId => _keys.GetValueOrDefault(keyId));
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
     private static partial Regex KeyIdPattern();

@@ -43,6 +43,16 @@ public sealed partial class PersonalDataKeyRing
     /// <summary>The key a stored value names, or null when it is not (or no longer) configured.</summary>
     public PersonalDataKey? Find(string keyId) => _byId.GetValueOrDefault(keyId);
 
+    /// <summary>
+    /// The <see cref="KeyedHash"/> key of <paramref name="purpose"/> under the key <paramref name="keyId"/> (null when
+    /// not configured): 32 bytes derived by HKDF-SHA256 (RFC 5869) from that key with the purpose as its info, so the
+    /// encryption key itself never keys an HMAC and each purpose's hashes are unrelated to every other's.
+    /// </summary>
+    public byte[]? HashKey(string keyId, string purpose) =>
+        Find(keyId) is { } key
+            ? HKDF.DeriveKey(HashAlgorithmName.SHA256, key.Bytes, 32, salt: [], info: Encoding.UTF8.GetBytes("PowerFunctions keyed hash\n" + purpose))
+            : null;
+
     /// <summary>Reads <c>PersonalData:*</c>; a key that cannot be used stops the start, naming the setting (never the key).</summary>
     public static PersonalDataKeyRing Create(PersonalDataOptions options, bool isProduction)
     {

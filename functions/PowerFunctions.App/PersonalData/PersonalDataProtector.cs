@@ -11,9 +11,10 @@ namespace PowerFunctions.App.PersonalData;
 /// rotate (new values use the active key; old keys stay listed for reading), and the associated data binds it
 /// to its table, partition, event and field, so a value copied elsewhere does not open.
 /// <para>
-/// Inside event JSON only the chosen string values change, byte for byte back on reading: what is encrypted
-/// is the value's JSON text as the domain wrote it, so the event data read back is exactly the data the hash
-/// chain was computed over. A value that does not open (changed, moved, or its key removed) is left as stored
+/// Inside event JSON only the values at the chosen paths change, byte for byte back on reading: what is
+/// encrypted is the value's JSON text as the domain wrote it (a string's text between its quotes, under
+/// <see cref="Prefix"/>; a whole object, array, number or boolean, under <see cref="JsonPrefix"/>, stored as a
+/// string), so the event data read back is exactly the data the hash chain was computed over. A value that does not open (changed, moved, or its key removed) is left as stored
 /// and reported: the chain then names the event as broken instead of the read failing.
 /// </para>
 /// </summary>
@@ -21,18 +22,39 @@ public sealed partial class PersonalDataProtector(PersonalDataKeyRing keys, ILog
 {
     public const string Prefix = "pd1:";
 
+    /// <summary>The envelope of a whole JSON value that is not a string (an object such as a location, a number): put back unquoted.</summary>
+    public const string JsonPrefix = "pd1j:";
+
     /// <summary>The key ring in use.</summary>
     public PersonalDataKeyRing Keys => keys;
 
     /// <summary>Whether <paramref name="stored"/> is an encrypted value (the envelope above).</summary>
-    public static bool IsProtected(string? stored) => stored is not null && stored.StartsWith(Prefix, StringComparison.Ordinal);
+    public static bool IsProtected(string? stored) =>
+        stored is not null && (stored.StartsWith(Prefix, StringComparison.Ordinal) || stored.StartsWith(JsonPrefix, StringComparison.Ordinal));
 
     /// <summary>The value encrypted under the active key, bound to <paramref name="context"/>.</summary>
     public string Protect(string plaintext, string context) => Envelope(Encoding.UTF8.GetBytes(plaintext), context);
 
+    /// <summary>Arbitrary bytes (a message body) encrypted under the active key, bound to <paramref name="context"/>.</summary>
+    public string ProtectBytes(byte[] plaintext, string context) => Envelope(plaintext, context);
+
+    /// <summary>The bytes <see cref="ProtectBytes"/> encrypted; null when <paramref name="stored"/> is not a value of ours or does not open.</summary>
+    public byte[]? RevealBytes(string stored, string context) => IsProtected(stored) ? Open(stored, context) : null;
+
     /// <summary>The plaintext of <paramref name="stored"/>; a value written before encryption is returned as it is.</summary>
     public string Reveal(string stored, string context) =>
         IsProtected(stored) && Open(stored, context) is { } plaintext ? Encoding.UTF8.GetString(plaintext) : stored;
+
+    /// <summary>
+    /// The <see cref="KeyedHash"/> of <paramref name="value"/> for <paramref name="purpose"/> under the active key
+    /// (<see cref="PersonalDataKeyRing.HashKey"/>): for personal data kept only to be compared (a pseudonym),
+    /// <c>{keyId}.{base64url}</c>. Deterministic while the active key stays; a rotation starts new values.
+    /// </summary>
+    public string Fingerprint(string purpose, string value) => KeyedHash.Compute(keys.Active.KeyId, keys.HashKey(keys.Active.KeyId, purpose)!, value);
+
+    /// <summary>Whether <paramref name="fingerprint"/> is <see cref="Fingerprint"/> of <paramref name="value"/> under any listed key.</summary>
+    public bool MatchesFingerprint(string fingerprint, string purpose, string value) =>
+        KeyedHash.Matches(fingerprint, value, keyId => keys.HashKey(keyId, purpose));
 
     /// <summary>The event's actor name and data with their personal parts encrypted (<paramref name="fields"/>).</summary>
     public (string ActorName, string Data) ProtectEvent(PersonalEventFields fields, string partition, long seq, string type, string role, string actorName, string data)
@@ -41,7 +63,7 @@ public sealed partial class PersonalDataProtector(PersonalDataKeyRing keys, ILog
         var context = Context(fields, partition, seq);
         var name = fields.ProtectsActorName(role) && actorName.Length > 0 ? Protect(actorName, context + "actorName") : actorName;
         var paths = fields.PathsOf(type);
-        return (name, paths.Count == 0 ? data : Rewrite(data, paths, (raw, path) => Quote(Encoding.ASCII.GetBytes(Envelope(raw, context + path)))));
+        return (name, paths.Count == 0 ? data : Rewrite(data, paths, (raw, isString, path) => Quote(Encoding.ASCII.GetBytes(Envelope(raw, context + path, isString ? Prefix : JsonPrefix)))));
     }
 
     /// <summary>The stored event's actor name and data decrypted: exactly what was given to <see cref="ProtectEvent"/>.</summary>
@@ -51,26 +73,31 @@ public sealed partial class PersonalDataProtector(PersonalDataKeyRing keys, ILog
         var context = Context(fields, partition, seq);
         var name = fields.ProtectsActorName(role) ? Reveal(actorName, context + "actorName") : actorName;
         var paths = fields.PathsOf(type);
-        if (paths.Count == 0 || !data.Contains(Prefix, StringComparison.Ordinal))
+        if (paths.Count == 0 || !(data.Contains(Prefix, StringComparison.Ordinal) || data.Contains(JsonPrefix, StringComparison.Ordinal)))
         {
             return (name, data);
         }
 
-        return (name, Rewrite(data, paths, (raw, path) =>
+        return (name, Rewrite(data, paths, (raw, isString, path) =>
         {
-            var stored = Encoding.UTF8.GetString(raw);
-            return IsProtected(stored) && Open(stored, context + path) is { } inner ? Quote(inner) : null;
+            var stored = isString ? Encoding.UTF8.GetString(raw) : null;
+            if (!IsProtected(stored) || Open(stored!, context + path) is not { } inner)
+            {
+                return null;
+            }
+
+            return stored!.StartsWith(JsonPrefix, StringComparison.Ordinal) ? inner : Quote(inner);
         }));
     }
 
     private static string Context(PersonalEventFields fields, string partition, long seq) =>
         $"{fields.Scope}/{partition}/{seq.ToString(System.Globalization.CultureInfo.InvariantCulture)}/";
 
-    private string Envelope(byte[] plaintext, string context)
+    private string Envelope(byte[] plaintext, string context, string prefix = Prefix)
     {
         var key = keys.Active;
         var sealedValue = PersonalDataCipher.Encrypt(keys.Algorithm, key.Bytes, plaintext, Encoding.UTF8.GetBytes(context));
-        return $"{Prefix}{Code(keys.Algorithm)}:{key.KeyId}:{Base64Url.EncodeToString(sealedValue)}";
+        return $"{prefix}{Code(keys.Algorithm)}:{key.KeyId}:{Base64Url.EncodeToString(sealedValue)}";
     }
 
     private byte[]? Open(string stored, string context)
@@ -98,10 +125,11 @@ public sealed partial class PersonalDataProtector(PersonalDataKeyRing keys, ILog
     }
 
     /// <summary>
-    /// Replaces the string values at <paramref name="paths"/> (their raw JSON text, quotes excluded, given to
-    /// <paramref name="replace"/>; null keeps it), leaving every other byte of <paramref name="json"/> as it is.
+    /// Replaces the values at <paramref name="paths"/>, leaving every other byte of <paramref name="json"/> as it
+    /// is: <paramref name="replace"/> is given a string's raw text (quotes excluded, <c>isString</c> true) or the
+    /// whole raw JSON of any other value but null (an object with everything in it); null keeps the value.
     /// </summary>
-    private static string Rewrite(string json, IReadOnlyCollection<string> paths, Func<byte[], string, byte[]?> replace)
+    private static string Rewrite(string json, IReadOnlyCollection<string> paths, Func<byte[], bool, string, byte[]?> replace)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
         var reader = new Utf8JsonReader(bytes);
@@ -115,6 +143,19 @@ public sealed partial class PersonalDataProtector(PersonalDataKeyRing keys, ILog
                 case JsonTokenType.PropertyName:
                     property = reader.GetString();
                     break;
+                case JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False
+                    when paths.Contains(ValuePath(containers, property)):
+                    var start = (int)reader.TokenStartIndex;
+                    var valuePath = ValuePath(containers, property);
+                    reader.Skip();
+                    var end = (int)reader.BytesConsumed;
+                    if (replace(bytes[start..end], false, valuePath) is { } whole)
+                    {
+                        edits.Add((start, end - start, whole));
+                    }
+
+                    property = null;
+                    break;
                 case JsonTokenType.StartObject:
                 case JsonTokenType.StartArray:
                     containers.Push((ValuePath(containers, property), reader.TokenType == JsonTokenType.StartArray));
@@ -127,7 +168,7 @@ public sealed partial class PersonalDataProtector(PersonalDataKeyRing keys, ILog
                     break;
                 case JsonTokenType.String:
                     var path = ValuePath(containers, property);
-                    if (paths.Contains(path) && replace(reader.ValueSpan.ToArray(), path) is { } replacement)
+                    if (paths.Contains(path) && replace(reader.ValueSpan.ToArray(), true, path) is { } replacement)
                     {
                         edits.Add(((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2, replacement));
                     }

@@ -17,7 +17,9 @@ internal sealed class SqliteSession : IDisposable
         Connection.Open();
         using var pragmas = Connection.CreateCommand();
         // temp_store=MEMORY keeps the savepoint and statement journals of a group commit off the disk.
-        pragmas.CommandText = $"PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY;";
+        // secure_delete=FAST zeroes a deleted row's bytes in its page when that costs no extra I/O: a message once
+        // taken off a queue (a hotline ticket with the caller's phone) leaves no trace in the file after a checkpoint.
+        pragmas.CommandText = $"PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY; PRAGMA secure_delete=FAST;";
         pragmas.ExecuteNonQuery();
     }
 

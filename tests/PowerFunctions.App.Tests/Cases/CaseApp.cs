@@ -119,6 +119,17 @@ public sealed class CaseApp : IAsyncDisposable
         return (await Json(response)).GetProperty("caseNo").GetString()!;
     }
 
+    /// <summary>A new case accepted, reviewed by A and B and approved: in publicity, open to objections.</summary>
+    public async Task<string> InPublicityAsync()
+    {
+        var caseNo = await NewCaseAsync();
+        await OkAsync(Acceptor, caseNo, "accept");
+        await OkAsync(ReviewerA, caseNo, "review", new { role = "A", opinion = "符合条件", recommendation = "approve" });
+        await OkAsync(ReviewerB, caseNo, "review", new { role = "B", opinion = "同意", recommendation = "approve" });
+        await OkAsync(Decider, caseNo, "decide", new { outcome = "approve", reasons = "符合法定条件" });
+        return caseNo;
+    }
+
     public async Task<HttpResponseMessage> ActAsync(HttpClient client, string caseNo, string action, object? body = null, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{caseNo}/{action}")

@@ -189,12 +189,13 @@ public sealed class ComplaintApp : IAsyncDisposable
         }
     }
 
-    /// <summary>Messages dead-lettered from <c>hotline-tickets</c>: (reason, description, body).</summary>
-    public async Task<IReadOnlyList<(string? Reason, string? Description, string Body)>> DeadLettersAsync()
+    /// <summary>Messages dead-lettered from <c>hotline-tickets</c>: (reason, description, body as kept, the original body its seal opens to).</summary>
+    public async Task<IReadOnlyList<(string? Reason, string? Description, string Body, string? Opened)>> DeadLettersAsync()
     {
         var receiver = Messaging.GetReceiver(MessagingEntities.HotlineTickets, BusSubQueue.DeadLetter);
         var batch = await receiver.ReceiveMessagesAsync(32, TimeSpan.FromMilliseconds(100));
-        return [.. batch.Select(m => (m.DeadLetterReason, m.DeadLetterErrorDescription, m.Body.ToString()))];
+        var seal = App.Get<DeadLetterSeal>();
+        return [.. batch.Select(m => (m.DeadLetterReason, m.DeadLetterErrorDescription, m.Body.ToString(), seal.Open(MessagingEntities.HotlineTickets, m)?.ToString()))];
     }
 
     public async Task SetClockAsync(DateTimeOffset instant)

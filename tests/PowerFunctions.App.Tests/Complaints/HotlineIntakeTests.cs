@@ -93,7 +93,8 @@ public sealed class HotlineIntakeTests : IAsyncLifetime
         Assert.False(string.IsNullOrWhiteSpace(dead.Description));
         Assert.DoesNotContain("张三", dead.Description, StringComparison.Ordinal);
         Assert.DoesNotContain("13800001234", dead.Description, StringComparison.Ordinal);
-        Assert.Equal(message, dead.Body);
+        Assert.DoesNotContain("13800001234", dead.Body, StringComparison.Ordinal); // sealed, and opens to the message for replay
+        Assert.Equal(message, dead.Opened);
         Assert.Empty((await _app.GetJsonAsync(_app.Supervisor, "/api/complaints")).GetProperty("items").EnumerateArray());
         Assert.Empty(await _app.StatusMessagesAsync());
     }
@@ -129,8 +130,52 @@ public sealed class HotlineIntakeTests : IAsyncLifetime
 
         var dead = Assert.Single(await _app.DeadLettersAsync());
         Assert.Equal("MaxDeliveryCountExceeded", dead.Reason);
+        Assert.Equal(ComplaintApp.HotlineTicket("HL-DOOMED"), dead.Opened);
         _calendars.Failing = false;
         Assert.Empty((await _app.GetJsonAsync(_app.Supervisor, "/api/complaints")).GetProperty("items").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("invalid-ticket")]
+    [InlineData("MaxDeliveryCountExceeded")]
+    [Trait("Source", "个人信息保护法 第五十一条 (加密); 信访工作条例 (2022) (检举人信息保密)")]
+    public async Task Intake_PoisonedTicketWithNameAndPhone_DeadLetterQueueAndDataFileHoldNeither(string reason)
+    {
+        const string name = "欧阳毒信";
+        const string phone = "13712340987";
+        var id = reason == "invalid-ticket" ? "HL/POISON" : "HL-POISON"; // '/' can never be in a ticket's id
+        var message = $$$"""{"hotlineTicketId":"{{{id}}}","category":"complaint","subject":"噪音扰民","description":"夜间施工","department":"D01","contact":{"name":"{{{name}}}","phone":"{{{phone}}}"}}""";
+        _calendars.Failing = reason != "invalid-ticket"; // fails every delivery
+
+        await _app.SendHotlineAsync(message);
+        for (var run = 0; run <= (reason == "invalid-ticket" ? 0 : new DrainOptions().MaxDeliveryCount); run++)
+        {
+            await _app.DrainHotlineAsync();
+        }
+
+        var dead = Assert.Single(await _app.DeadLettersAsync());
+        Assert.Equal(reason, dead.Reason);
+        Assert.Equal(message, dead.Opened); // an operator holding the keys reads and replays it
+        Assert.StartsWith("pd1:sm4gcm:dev:", dead.Body, StringComparison.Ordinal);
+
+        // The original, received from the queue, was in the file while in flight: once deleted and checkpointed
+        // (what SQLite does on its own every 1,000 pages), no trace of it stays.
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_app.App.DataPath, Storage.Embedded.EmbeddedStorageAccount.DatabaseFileName)};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await using var result = await checkpoint.ExecuteReaderAsync();
+            Assert.True(await result.ReadAsync());
+            Assert.Equal(0L, result.GetInt64(0)); // not blocked
+        }
+
+        foreach (var file in Directory.GetFiles(_app.App.DataPath, "*", SearchOption.AllDirectories))
+        {
+            var bytes = await PersonalData.PersonalDataAtRestTests.ReadSharedAsync(file);
+            Assert.True(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(phone)) < 0, $"the phone in {Path.GetFileName(file)}");
+            Assert.True(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(name)) < 0, $"the name in {Path.GetFileName(file)}");
+        }
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class PersonalDataAtRestTests
     public async Task Scenario_ReadsOfPersonalData_AreAuditedWithReaderRecordAndFields()
     {
         await using var app = await CaseApp.StartWithSampleCatalogAsync();
-        var (caseNo, ticketNo) = await PersonalDataScenario.RunAsync(app);
+        var (caseNo, ticketNo, penaltyNo) = await PersonalDataScenario.RunAllAsync(app);
 
         var audit = app.App.Get<PersonalDataAudit>();
         var reads = new List<PersonalDataRead>();
@@ -71,7 +71,10 @@ public sealed class PersonalDataAtRestTests
         Assert.Contains(reads, r => r.RecordId == caseNo && r.ReaderSubject == "acc-1" && r.ReaderDepartment == "D01" && r.Route == $"POST /api/cases/{caseNo}/accept");
         var ticket = Assert.Single(reads, r => r.RecordKind == "ticket" && r.RecordId == ticketNo);
         Assert.Equal("sup-1", ticket.ReaderSubject); // the department's handler never saw the reporter: nothing to record
-        Assert.Equal(["contact.name", "contact.phone"], ticket.Fields);
+        Assert.Equal(["contact.name", "contact.phone", "location"], ticket.Fields);
+        var penalty = Assert.Single(reads, r => r.RecordKind == "penalty" && r.RecordId == penaltyNo);
+        Assert.Equal(("sup-1", "GET"), (penalty.ReaderSubject, penalty.Route[..3]));
+        Assert.Equal(["party.name", "party.idNumber", "party.address"], penalty.Fields);
         Assert.All(reads, r => Assert.DoesNotContain(PersonalDataScenario.IdNumber, string.Join(',', r.Fields) + r.Route, StringComparison.Ordinal));
     }
 
@@ -120,7 +123,8 @@ public sealed class PersonalDataAtRestTests
         return text[from..text.IndexOf(end, from, StringComparison.Ordinal)];
     }
 
-    private static async Task<byte[]> ReadSharedAsync(string path)
+    /// <summary>A file's bytes while the app still has it open (the SQLite database and its WAL).</summary>
+    internal static async Task<byte[]> ReadSharedAsync(string path)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var copy = new MemoryStream();

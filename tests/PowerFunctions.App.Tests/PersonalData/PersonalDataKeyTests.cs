@@ -1,9 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 using PowerFunctions.App.Config;
 using PowerFunctions.App.Features.Cases;
 using PowerFunctions.App.PersonalData;
 using PowerFunctions.App.Tests.Cases;
 using PowerFunctions.App.Tests.Support;
+using PowerFunctions.Domain.Cases;
 using PowerFunctions.Storage;
 using PowerFunctions.Tests.Shared;
 
@@ -36,10 +38,15 @@ public sealed class PersonalDataKeyTests
     {
         var storage = new Dictionary<string, string?> { ["Storage:Provider"] = "AzureStorage", ["Storage:ConnectionString"] = azurite.ConnectionString };
 
-        string first;
+        string first, inPublicity;
         await using (var app = await CaseApp.StartAsync(settings: With(storage, ("PersonalData:Keys:k1", Key1))))
         {
             first = await app.NewCaseAsync();
+            inPublicity = await app.InPublicityAsync();
+            for (var i = 0; i < CaseRules.MaxObjectionsPerClient - 1; i++)
+            {
+                Assert.Equal(HttpStatusCode.Created, (await app.App.Client.PostAsJsonAsync($"/api/cases/{inPublicity}/objections", new { name = "王某", contact = "13900000000", content = $"异议{i}" })).StatusCode);
+            }
         }
 
         await using (var app = await CaseApp.StartAsync(settings: With(storage, ("PersonalData:Keys:k1", Key1), ("PersonalData:Keys:k2", Key2), ("PersonalData:ActiveKey", "k2"))))
@@ -56,6 +63,12 @@ public sealed class PersonalDataKeyTests
             Assert.Contains("\"idNumber\":\"pd1:sm4gcm:k2:", (await table.GetEntityAsync(second, CaseStore.EventRow(1)))!.GetString("Data"), StringComparison.Ordinal);
             var chain = await CaseApp.Json(await app.Supervisor.GetAsync($"/api/cases/{first}/audit/verify"));
             Assert.True(chain.GetProperty("valid").GetBoolean());
+
+            // The per-client objection limit counts across the rotation: the k1 client key is recognised and reused.
+            Assert.Equal(HttpStatusCode.Created, (await app.App.Client.PostAsJsonAsync($"/api/cases/{inPublicity}/objections", new { name = "王某", contact = "13900000000", content = "最后一次" })).StatusCode);
+            Assert.Equal((HttpStatusCode)429, (await app.App.Client.PostAsJsonAsync($"/api/cases/{inPublicity}/objections", new { name = "王某", contact = "13900000000", content = "超限" })).StatusCode);
+            var clients = (await app.App.Get<CaseStore>().LoadAsync(inPublicity, CancellationToken.None))!.Case.Objections.Select(o => o.Client).Distinct().ToList();
+            Assert.StartsWith("k1.", Assert.Single(clients), StringComparison.Ordinal);
         }
 
         var refused = await Assert.ThrowsAsync<ConfigurationException>(() => CaseApp.StartAsync(settings: With(storage, ("PersonalData:Keys:k1", OtherKey1), ("PersonalData:Keys:k2", Key2), ("PersonalData:ActiveKey", "k2"))));

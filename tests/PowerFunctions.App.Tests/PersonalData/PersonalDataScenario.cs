@@ -7,8 +7,9 @@ namespace PowerFunctions.App.Tests.PersonalData;
 /// <summary>
 /// One application through its whole life (submitted by a named citizen, accepted, reviewed by A and B,
 /// approved, an objection by a named member of the public during publicity, answered, delivered to a named
-/// recipient) and a 举报 filed by a named reporter, handled and read by a supervisor: every kind of personal
-/// data the app stores, under values found nowhere else.
+/// recipient), a 举报 filed by a named reporter at a precise location, handled and read by a supervisor, and a
+/// penalty case against a named person at a home address, read by a supervisor: every kind of personal data
+/// the app stores, under values found nowhere else.
 /// </summary>
 internal static class PersonalDataScenario
 {
@@ -19,12 +20,29 @@ internal static class PersonalDataScenario
     public const string ObjectorPhone = "13698765432";
     public const string ReporterName = "上官举报";
     public const string ReporterPhone = "13587654321";
+    public const string ComplaintAddress = "郑州市中原区举报巷十七号";
+    public const double ComplaintLat = 34.7466123;
+    public const double ComplaintLong = 113.6253987;
+    public const string PartyName = "东方受罚";
+    public const string PartyIdNumber = "41010219880808123X";
+    public const string PartyAddress = "郑州市二七区隐秘路八十八号";
 
     /// <summary>What must never be found at rest or in a log.</summary>
-    public static readonly string[] Secrets = [IdNumber, Phone, ObjectorPhone, ReporterName, ReporterPhone];
+    public static readonly string[] Secrets =
+    [
+        IdNumber, Phone, ObjectorPhone, ReporterName, ReporterPhone,
+        ComplaintAddress, "34.7466123", "113.6253987", PartyName, PartyIdNumber, PartyAddress,
+    ];
 
     /// <summary>Runs the scenario; answers the case and ticket numbers.</summary>
     public static async Task<(string CaseNo, string TicketNo)> RunAsync(CaseApp app)
+    {
+        var (caseNo, ticketNo, _) = await RunAllAsync(app);
+        return (caseNo, ticketNo);
+    }
+
+    /// <summary>Runs the scenario; answers the case, ticket and penalty case numbers.</summary>
+    public static async Task<(string CaseNo, string TicketNo, string PenaltyNo)> RunAllAsync(CaseApp app)
     {
         using var applicant = app.App.ClientFor("citizen", "", "citizen-pd", ApplicantName);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications")
@@ -70,6 +88,7 @@ internal static class PersonalDataScenario
                 department = "D01",
                 caseNo,
                 contact = new { name = ReporterName, phone = ReporterPhone },
+                location = new { address = ComplaintAddress, lat = ComplaintLat, @long = ComplaintLong },
             }),
         };
         report.Headers.Add("Idempotency-Key", "pd-report");
@@ -86,7 +105,37 @@ internal static class PersonalDataScenario
 
         var read = await app.Supervisor.GetAsync($"/api/complaints/{ticketNo}");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-        Assert.Equal(ReporterPhone, (await CaseApp.Json(read)).GetProperty("contact").GetProperty("phone").GetString()); // readable where allowed
-        return (caseNo, ticketNo);
+        var ticket = await CaseApp.Json(read);
+        Assert.Equal(ReporterPhone, ticket.GetProperty("contact").GetProperty("phone").GetString()); // readable where allowed
+        Assert.Equal(ComplaintAddress, ticket.GetProperty("location").GetProperty("address").GetString());
+        Assert.Equal(ComplaintLat, ticket.GetProperty("location").GetProperty("lat").GetDouble());
+
+        var penaltyNo = await OpenPenaltyAsync(app);
+        return (caseNo, ticketNo, penaltyNo);
+    }
+
+    /// <summary>A penalty case against a person with a home address, read by a supervisor.</summary>
+    private static async Task<string> OpenPenaltyAsync(CaseApp app)
+    {
+        using var admin = app.App.ClientFor("admin", "", "adm-1", "管理员");
+        var registered = await admin.PutAsJsonAsync("/api/enforcement/officers/e-pd", new { name = "王执法", department = "D04", certificateNo = "豫应急D04-0901", validFrom = "2025-01-01", validTo = "2027-12-31" });
+        Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
+        using var officer = app.App.ClientFor("enforcer", "D04", "e-pd", "王执法");
+        var opened = await officer.PostAsJsonAsync("/api/enforcement/cases", new
+        {
+            itemCode = "CF-D04-0001",
+            party = new { name = PartyName, idType = "身份证", idNumber = PartyIdNumber, address = PartyAddress },
+            facts = "检查发现当事人未经安全生产教育和培训安排从业人员上岗作业。",
+            source = "inspection",
+        });
+        Assert.True(opened.StatusCode == HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
+        var penaltyNo = (await CaseApp.Json(opened)).GetProperty("caseNo").GetString()!;
+
+        var read = await app.Supervisor.GetAsync($"/api/enforcement/cases/{penaltyNo}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var party = (await CaseApp.Json(read)).GetProperty("party");
+        Assert.Equal(PartyName, party.GetProperty("name").GetString()); // readable where allowed
+        Assert.Equal(PartyAddress, party.GetProperty("address").GetString());
+        return penaltyNo;
     }
 }

@@ -24,7 +24,7 @@ namespace PowerFunctions.App.Features.Cases;
 /// of a department giving an opinion, for that department; the same staff may read the case view
 /// (<c>GET /api/cases/{caseNo}</c>) to form it. Everything else stays with the lead.
 /// </summary>
-public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerable<ICaseTickets> ticketSources, ExpertService experts, PersonalDataAudit audit, AnchorService anchors)
+public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerable<ICaseTickets> ticketSources, ExpertService experts, PersonalDataAudit audit, AnchorService anchors, PersonalDataProtector protector)
 {
     /// <summary>Who may ask for each action (API.md table).</summary>
     private static readonly Dictionary<CaseAction, string> RoleOf = new()
@@ -101,6 +101,9 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
         return HttpResult.Ok(new { seed = draw.Seed, count = draw.Count, pool = draw.Pool, recorded = draw.Drawn, rerun, matches = rerun.SequenceEqual(draw.Drawn) });
     }
 
+    /// <summary>The keyed-hash purpose of objection client keys.</summary>
+    public const string ObjectionClientPurpose = "objection-client";
+
     [Function("CaseObjection")]
     [Public]
     [Submission]
@@ -108,8 +111,8 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
     {
         var body = request.ReadJson<ObjectionBody>();
         var name = body.Name?.Trim();
-        var client = ObjectionClient(request, caseNo);
-        var next = await cases.ExecuteAsync(caseNo, (c, _) => c.FileObjection(body.Name, body.Contact, body.Content, client), CaseActor.Public(string.IsNullOrEmpty(name) || name.Length > CaseRules.MaxObjectionNameOrContact ? "公众" : name), null, null, cancellationToken).ConfigureAwait(false);
+        var who = ObjectionFiler(request, caseNo);
+        var next = await cases.ExecuteAsync(caseNo, (c, _) => c.FileObjection(body.Name, body.Contact, body.Content, ObjectionClient(c, who)), CaseActor.Public(string.IsNullOrEmpty(name) || name.Length > CaseRules.MaxObjectionNameOrContact ? "公众" : name), null, null, cancellationToken).ConfigureAwait(false);
         return HttpResult.Json(201, new { caseNo = next.CaseNo, objectionId = next.Objections[^1].Id, recorded = true, state = CaseNames.Of(next.State) });
     }
 
@@ -249,17 +252,23 @@ public sealed class CaseFunctions(CaseService cases, CaseStore store, IEnumerabl
         }
     }
 
-    /// <summary>
-    /// The filer of an objection as the per-client limit counts it (<see cref="Case.FileObjection"/>): the signed-in
-    /// account, else the connection's address, as a SHA-256 pseudonym bound to the case (the address itself is
-    /// never stored). Behind a proxy every filer shares its address: the per-case limit still holds.
-    /// </summary>
-    private static string ObjectionClient(HttpRequest request, string caseNo)
+    /// <summary>What the objection's client key is made of: the case and the signed-in account, else the connection's address.</summary>
+    private static string ObjectionFiler(HttpRequest request, string caseNo)
     {
         var who = request.Caller()?.Subject is { Length: > 0 } subject ? "sub:" + subject : "ip:" + request.HttpContext.Connection.RemoteIpAddress;
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"objection-client\n{caseNo}\n{who}"));
-        return Convert.ToHexStringLower(hash.AsSpan(0, 12));
+        return $"{caseNo}\n{who}";
     }
+
+    /// <summary>
+    /// The filer of an objection as the per-client limit counts it (<see cref="Case.FileObjection"/>): a keyed hash
+    /// (<see cref="PersonalDataProtector.Fingerprint"/>, purpose <see cref="ObjectionClientPurpose"/>) of the case and
+    /// the account or address, never the address itself, and not recomputable without the personal-data keys. The
+    /// client key an earlier objection of the same filer stored is reused when it matches under any listed key, so
+    /// the count holds across a key rotation. Behind a proxy every filer shares its address: the per-case limit still holds.
+    /// </summary>
+    private string ObjectionClient(Case c, string filer) =>
+        c.Objections.Select(o => o.Client).FirstOrDefault(k => k is not null && protector.MatchesFingerprint(k, ObjectionClientPurpose, filer))
+        ?? protector.Fingerprint(ObjectionClientPurpose, filer);
 
     /// <summary>
     /// Who gives a joint department's opinion: its <c>reviewer</c> or its <c>decider</c> (the opinion is the

@@ -167,7 +167,10 @@ public sealed class ComplaintFunctions(
         return HttpResult.Ok(ComplaintViews.Staff(next, viewer, calendar, complaints.Clock.GetUtcNow())).WithHeader("ETag", ETag(next));
     }
 
-    /// <summary>Records that staff were shown the filer's contact (only when <see cref="ComplaintPrivacy"/> lets them see it).</summary>
+    /// <summary>
+    /// Records that staff were shown the filer's contact (only when <see cref="ComplaintPrivacy"/> lets them see it),
+    /// with the location when the ticket has one. The location alone, which every handler is shown to act on, is not recorded.
+    /// </summary>
     private Task AuditAsync(Complaint c, ComplaintViewer viewer, Caller caller, HttpRequest request, CancellationToken cancellationToken)
     {
         var contact = ComplaintPrivacy.ContactFor(c, viewer, listing: false);
@@ -176,7 +179,7 @@ public sealed class ComplaintFunctions(
             return Task.CompletedTask;
         }
 
-        string?[] fields = [contact.Name is null ? null : "contact.name", contact.Phone is null ? null : "contact.phone", contact.Email is null ? null : "contact.email"];
+        string?[] fields = [contact.Name is null ? null : "contact.name", contact.Phone is null ? null : "contact.phone", contact.Email is null ? null : "contact.email", c.Location is null ? null : "location"];
         return audit.RecordAsync(caller, "ticket", c.TicketNo, [.. fields.OfType<string>()], $"{request.Method} {request.Path}", cancellationToken);
     }
 

@@ -24,7 +24,7 @@ public sealed class ComplaintStore(IStorageAccount storage, PersonalDataProtecto
         ComplaintTables.Tickets,
         new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            [ComplaintEventTypes.Received] = ["contact.name", "contact.phone", "contact.email"],
+            [ComplaintEventTypes.Received] = ["contact.name", "contact.phone", "contact.email", "location"],
         },
         ComplaintRoles.Citizen);
 

@@ -10,14 +10,20 @@ namespace PowerFunctions.App.Features.Complaints;
 /// <see cref="MessageDrain"/>. Each ticket is stored once per <c>hotlineTicketId</c> however often it is delivered
 /// (<see cref="ComplaintIntakeService.ReceiveHotlineAsync"/>); a message that can never be a ticket is
 /// dead-lettered with its reason; one that failed for a passing cause is abandoned and comes back at the next run
-/// (the broker dead-letters it after its maximum delivery count).
+/// (dead-lettered after its maximum delivery count). A ticket holds the caller's name and phone: what the
+/// dead-letter queue keeps is sealed (<see cref="DeadLetterSeal"/>: the body encrypted, the reason readable).
 /// </summary>
-public sealed class HotlineFunctions(IMessagingAccount messaging, MessageDrain drain, ComplaintIntakeService intake, HotlineIntakeOptions options)
+public sealed class HotlineFunctions(IMessagingAccount messaging, MessageDrain drain, ComplaintIntakeService intake, HotlineIntakeOptions options, DeadLetterSeal seal)
 {
     /// <summary>Every 10 seconds (NCRONTAB with seconds).</summary>
     public const string EveryTenSeconds = "*/10 * * * * *";
 
     [Function("HotlineIntake")]
     public Task DrainAsync([TimerTrigger(EveryTenSeconds)] TimerInfo timer, CancellationToken cancellationToken) =>
-        drain.DrainAsync(messaging.GetReceiver(MessagingEntities.HotlineTickets), intake.ReceiveHotlineAsync, options.Drain, cancellationToken);
+        drain.DrainAsync(
+            messaging.GetReceiver(MessagingEntities.HotlineTickets),
+            intake.ReceiveHotlineAsync,
+            options.Drain,
+            new DeadLetterSealing(MessagingEntities.HotlineTickets, messaging.GetSender(MessagingEntities.HotlineTickets), seal),
+            cancellationToken);
 }

@@ -140,10 +140,11 @@ public sealed class PenaltyFunctions(PenaltyService penalties, PenaltyStore stor
 
     private static CaseActor Actor(Caller caller, string role) => new(caller.Subject, caller.Name, role);
 
-    /// <summary>The case view, its disclosure of the party's name and identity number recorded first.</summary>
+    /// <summary>The case view, its disclosure of the party's name, identity number and address (when given) recorded first.</summary>
     private async Task<HttpResult> ViewAsync(PenaltyCase c, Caller caller, HttpRequest request, CancellationToken cancellationToken)
     {
-        await audit.RecordAsync(caller, "penalty", c.CaseNo, ["party.name", "party.idNumber"], $"{request.Method} {request.Path}", cancellationToken).ConfigureAwait(false);
+        string[] fields = c.Party.Address is null ? ["party.name", "party.idNumber"] : ["party.name", "party.idNumber", "party.address"];
+        await audit.RecordAsync(caller, "penalty", c.CaseNo, fields, $"{request.Method} {request.Path}", cancellationToken).ConfigureAwait(false);
         var calendar = await penalties.CalendarAsync(cancellationToken).ConfigureAwait(false);
         return HttpResult.Ok(EnforcementViews.Case(c, calendar, penalties.Clock.GetUtcNow())).WithHeader("ETag", $"\"{c.Version.ToString(CultureInfo.InvariantCulture)}\"");
     }

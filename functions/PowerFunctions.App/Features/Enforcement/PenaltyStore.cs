@@ -16,8 +16,8 @@ namespace PowerFunctions.App.Features.Enforcement;
 /// (<c>e-000000001</c>, …); a command writes its events and the new snapshot in ONE entity-group
 /// transaction under the snapshot's ETag, so a concurrent writer fails it whole. Events are never
 /// updated or deleted. Beside it: <c>penaltyopen</c>, the cases whose clocks still run (what a calendar
-/// change visits), and <c>penaltyidempotency</c>, the opening requests by (officer, key). The party's identity
-/// number is stored encrypted (<see cref="PersonalDataProtector"/>).
+/// change visits), and <c>penaltyidempotency</c>, the opening requests by (officer, key). The party's name, identity
+/// number and address are stored encrypted (<see cref="PersonalDataProtector"/>).
 /// </summary>
 public sealed class PenaltyStore(IStorageAccount storage, PersonalDataProtector protector)
 {
@@ -26,7 +26,11 @@ public sealed class PenaltyStore(IStorageAccount storage, PersonalDataProtector 
     /// <summary>The personal parts of penalty events.</summary>
     public static readonly PersonalEventFields PersonalFields = new(
         EnforcementTables.Cases,
-        new Dictionary<string, string[]>(StringComparer.Ordinal) { [PenaltyEventTypes.Opened] = ["party.idNumber"] });
+        new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            [PenaltyEventTypes.Opened] = ["party.name", "party.idNumber", "party.address"],
+            [PenaltyEventTypes.Delivered] = ["recipient"],
+        });
 
     private const string OpenPartition = "open";
 

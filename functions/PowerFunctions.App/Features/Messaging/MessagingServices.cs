@@ -17,6 +17,7 @@ public static class MessagingServices
     {
         services.TryAddSingleton(new EmbeddedMessagingOptions());
         services.TryAddSingleton<MessageDrain>();
+        services.TryAddSingleton<DeadLetterSeal>();
         services.TryAddSingleton<IMessagingAccount>(sp => Create(
             ServiceBusSettings.Read(sp.GetRequiredService<IConfiguration>()),
             sp.GetRequiredService<IStorageAccount>(),
