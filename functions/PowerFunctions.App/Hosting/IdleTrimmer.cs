@@ -26,7 +26,7 @@ public sealed class IdleTrimmer(RequestTracker requests, IStorageAccount storage
     private const double Mb = 1024 * 1024;
 
     private long _trims;
-    private long _checks;
+    private long _waits;
 
     /// <summary>Trims done since start.</summary>
     public long Trims => Interlocked.Read(ref _trims);
@@ -34,8 +34,8 @@ public sealed class IdleTrimmer(RequestTracker requests, IStorageAccount storage
     /// <summary>The last trim's result, or null before the first.</summary>
     public IdleTrimResult? Last { get; private set; }
 
-    /// <summary>Times the loop woke to look (tests wait on it to know the loop has seen a clock step).</summary>
-    internal long Checks => Interlocked.Read(ref _checks);
+    /// <summary>Times the loop started waiting on its clock (tests wait on it before they move a fake clock).</summary>
+    internal long Waits => Interlocked.Read(ref _waits);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,7 +49,14 @@ public sealed class IdleTrimmer(RequestTracker requests, IStorageAccount storage
                 if (started != trimmedAfter)
                 {
                     trimmedAfter = started;
-                    Trim();
+                    try
+                    {
+                        Trim();
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        logger.LogWarning(e, "Idle trim failed; the app goes on and tries again after its next idle spell");
+                    }
                 }
 
                 wait = options.Delay;
@@ -57,14 +64,14 @@ public sealed class IdleTrimmer(RequestTracker requests, IStorageAccount storage
 
             try
             {
-                await Task.Delay(wait, clock, stoppingToken).ConfigureAwait(false);
+                var waiting = Task.Delay(wait, clock, stoppingToken);
+                Interlocked.Increment(ref _waits);
+                await waiting.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
-
-            Interlocked.Increment(ref _checks);
         }
     }
 
