@@ -217,6 +217,22 @@ public static class AppSettings
             : throw new ConfigurationException($"Runners:Enabled='{value}' is not true or false.");
     }
 
+    public static IdleTrimOptions IdleTrim(IConfiguration configuration)
+    {
+        var value = configuration["IdleTrim:Enabled"];
+        var enabled = true;
+        if (!string.IsNullOrWhiteSpace(value) && !bool.TryParse(value, out enabled))
+        {
+            throw new ConfigurationException($"IdleTrim:Enabled='{value}' is not true or false.");
+        }
+
+        return new IdleTrimOptions
+        {
+            Enabled = enabled,
+            Delay = Duration(configuration, "IdleTrim:Delay", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
+        };
+    }
+
     public static QueueOptions Queues(IConfiguration configuration)
     {
         var options = new QueueOptions

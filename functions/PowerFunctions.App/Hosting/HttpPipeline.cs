@@ -16,7 +16,7 @@ namespace PowerFunctions.App.Hosting;
 /// <c>Retry-After</c>); the body's media type and JSON limits (<see cref="JsonLimits"/>); the function;
 /// and every failure as problem+json, with no internals, in every environment.
 /// </summary>
-public sealed class HttpPipeline(Authenticator authenticator, IOptions<HttpOptions> httpOptions, RequestLimiter limiter, ILogger<HttpPipeline> logger, Telemetry telemetry)
+public sealed class HttpPipeline(Authenticator authenticator, IOptions<HttpOptions> httpOptions, RequestLimiter limiter, ILogger<HttpPipeline> logger, Telemetry telemetry, RequestTracker requests)
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
@@ -28,6 +28,7 @@ public sealed class HttpPipeline(Authenticator authenticator, IOptions<HttpOptio
     /// </summary>
     public async Task InvokeAsync(HttpContext context, HttpFunction function, Func<Task<IResult?>> invoke, string? fallbackCorrelationId = null)
     {
+        using var serving = requests.Begin();
         var correlationId = CorrelationIdOf(context, fallbackCorrelationId);
         var request = context.Request;
         using var activity = telemetry.Source.StartActivity(function.Name, ActivityKind.Server);

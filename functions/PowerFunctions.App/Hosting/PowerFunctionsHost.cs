@@ -161,8 +161,21 @@ public static class PowerFunctionsHost
         services.AddSingleton(FunctionClasses.InAssembly(typeof(PowerFunctionsHost).Assembly));
         services.AddSingleton<FunctionIndex>();
         services.AddSingleton<StartupTasks>();
+        AddIdleTrim(services, AppSettings.IdleTrim(configuration));
         AddTelemetry(services, logging, telemetry);
         AddFeatures(services, configuration);
+    }
+
+    /// <summary>The request tracker (always) and, unless <c>IdleTrim:Enabled</c> is false, the idle trimmer; both on the real clock.</summary>
+    private static void AddIdleTrim(IServiceCollection services, IdleTrimOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(new RequestTracker(TimeProvider.System));
+        if (options.Enabled)
+        {
+            services.AddSingleton(sp => new IdleTrimmer(sp.GetRequiredService<RequestTracker>(), sp.GetRequiredService<IStorageAccount>(), options, sp.GetRequiredService<ILogger<IdleTrimmer>>(), TimeProvider.System));
+            services.AddHostedService(sp => sp.GetRequiredService<IdleTrimmer>());
+        }
     }
 
     /// <summary>OpenTelemetry traces, metrics and logs over OTLP, only when an endpoint is configured.</summary>

@@ -48,5 +48,11 @@ public sealed class EmbeddedStorageAccount : IStorageAccount, IDisposable
     /// <summary>SQLite's <c>PRAGMA integrity_check</c> of the file: "ok" when it is sound.</summary>
     public string CheckIntegrity() => _store.IntegrityCheck();
 
+    /// <summary>
+    /// Gives back what an idle process need not keep: closes the pooled SQLite sessions beyond
+    /// <paramref name="keepSessions"/> and frees the page caches of those kept. Answers the sessions closed.
+    /// </summary>
+    public int ReleaseIdleMemory(int keepSessions = 1) => _store.ReleaseIdleMemory(keepSessions);
+
     public void Dispose() => _store.Dispose();
 }

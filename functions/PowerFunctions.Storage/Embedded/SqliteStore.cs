@@ -221,6 +221,49 @@ internal sealed class SqliteStore : IDisposable
         return weak ? $"W/\"{value}\"" : $"\"0x{value}\"";
     }
 
+    /// <summary>
+    /// For an idle process: closes the pooled read sessions beyond <paramref name="keepSessions"/> and
+    /// has the ones kept free their page caches (<c>PRAGMA shrink_memory</c>). Sessions in use are not
+    /// touched (they come back to the pool as usual), nor is the writer's. Safe at any time; answers
+    /// how many sessions it closed.
+    /// </summary>
+    public int ReleaseIdleMemory(int keepSessions)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(keepSessions);
+        var kept = new List<SqliteSession>();
+        var closed = 0;
+        while (_idle.TryTake(out var session))
+        {
+            if (kept.Count >= keepSessions || Volatile.Read(ref _disposed) == 1)
+            {
+                session.Dispose();
+                closed++;
+                continue;
+            }
+
+            try
+            {
+                session.Execute("PRAGMA shrink_memory");
+                kept.Add(session);
+            }
+            catch (SqliteException)
+            {
+                session.Dispose();
+                closed++;
+            }
+        }
+
+        foreach (var session in kept)
+        {
+            Return(session);
+        }
+
+        return closed;
+    }
+
+    /// <summary>The read sessions pooled now (open, not in use).</summary>
+    public int IdleSessions => _idle.Count;
+
     /// <summary>Runs <c>PRAGMA integrity_check</c>; "ok" when the file is sound.</summary>
     public string IntegrityCheck() => Read(session => (string)session.Command("PRAGMA integrity_check").ExecuteScalar()!);
 

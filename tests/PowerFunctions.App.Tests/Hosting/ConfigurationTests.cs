@@ -50,6 +50,10 @@ public sealed class ConfigurationTests
     [InlineData("Queues:BatchSize", "33")]
     [InlineData("Queues:MaxPollingInterval", "00:00:00")]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317")]
+    [InlineData("IdleTrim:Enabled", "sometimes")]
+    [InlineData("IdleTrim:Delay", "idle")]
+    [InlineData("IdleTrim:Delay", "00:00:00")]
+    [InlineData("IdleTrim:Delay", "2.00:00:00")]
     public void Build_BadSetting_ConfigurationExceptionNamesIt(string name, string value)
     {
         var e = Assert.Throws<ConfigurationException>(() => PowerFunctionsHost.Build(

@@ -59,6 +59,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Documents:IdKey"] = DocumentIdKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Runners:Enabled"] = "false",
+            ["IdleTrim:Enabled"] = "false", // its full GCs are process-wide: the suite's idle apps must not run them under the others' tests
 
             // The suite drives hundreds of requests from one address and one citizen in a moment: limits out of the
             // way here; the rate-limit tests set their own.

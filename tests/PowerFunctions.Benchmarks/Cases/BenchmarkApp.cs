@@ -36,6 +36,15 @@ public sealed class BenchmarkApp : IAsyncDisposable
     public static async Task<BenchmarkApp> StartAsync(string? azureConnectionString = null)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "pf-load-" + Guid.NewGuid().ToString("N"));
+        var settings = Settings(dataPath, azureConnectionString);
+        var app = PowerFunctionsHost.Build(settings.Select(s => $"--{s.Key}={s.Value}").ToArray());
+        await PowerFunctionsHost.StartAsync(app);
+        return new BenchmarkApp(app, dataPath);
+    }
+
+    /// <summary>The app's settings under load: a free loopback port, the store in <paramref name="dataPath"/>, the manual clock, no rate limits, the signing key.</summary>
+    public static Dictionary<string, string> Settings(string dataPath, string? azureConnectionString = null)
+    {
         var settings = new Dictionary<string, string>
         {
             ["urls"] = "http://127.0.0.1:0",
@@ -54,9 +63,7 @@ public sealed class BenchmarkApp : IAsyncDisposable
             settings["Storage:ConnectionString"] = azureConnectionString;
         }
 
-        var app = PowerFunctionsHost.Build(settings.Select(s => $"--{s.Key}={s.Value}").ToArray());
-        await PowerFunctionsHost.StartAsync(app);
-        return new BenchmarkApp(app, dataPath);
+        return settings;
     }
 
     /// <summary>A bearer token for <paramref name="subject"/> with <paramref name="roles"/> (and a department for staff).</summary>

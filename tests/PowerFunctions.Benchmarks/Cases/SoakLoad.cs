@@ -5,9 +5,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using PowerFunctions.App.Auth;
-using PowerFunctions.App.Features.Catalog;
 
 namespace PowerFunctions.Benchmarks.Cases;
 
@@ -23,15 +21,22 @@ namespace PowerFunctions.Benchmarks.Cases;
 /// every 2 seconds (so ~6 days pass in 10 minutes: corrections deemed, deadlines yellow and red,
 /// publicity ending).</item>
 /// </list>
-/// Prints per minute the requests by kind, errors (any status but the expected one, or no answer),
-/// the submissions' p99, the process's working set and GC heap (app and clients share the process:
-/// an upper bound for the app), and ends with a verdict: memory flat (idle &lt; 150 MB, under load
-/// &lt; 400 MB, the last minute within 20% of the second) and zero errors.
+/// The app runs as its own process (<see cref="AppProcess"/>, its own runtime settings), the clients
+/// here, so the app's memory is measured alone. Prints per minute the requests by kind, errors (any
+/// status but the expected one, or no answer), the submissions' p99, the app's resident memory (VmRSS,
+/// the working set), its anonymous part and threads, and the clients' process's; then the app idle:
+/// before the load and after it (the clients' connections closed), each once the app's idle trimmer
+/// has had its delay (30 s) and more, as an idle app is. Ends with a verdict: memory flat (idle &lt;
+/// 150 MB before and after, under load &lt; 400 MB, the last minute within 20% of the second) and zero
+/// errors. The app's own log lines of what its idle trims gave back are echoed ("app:").
 /// </summary>
 public sealed class SoakLoad : IBenchmarkCommand
 {
     private const double IdleLimitMb = 150;
     private const double LoadLimitMb = 400;
+
+    /// <summary>How long the soak waits, before and after the load, for the app to be idle: its idle trimmer's default delay (30 s) and a margin.</summary>
+    private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(45);
 
     private static readonly string[] Kinds = ["submit", "action", "read", "sweep"];
 
@@ -49,15 +54,16 @@ public sealed class SoakLoad : IBenchmarkCommand
         var minutes = BenchmarkApp.Option(args, "--minutes", 10);
         var workers = BenchmarkApp.Option(args, "--workers", 16);
 
-        await using var app = await BenchmarkApp.StartAsync();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = workers + 2, PooledConnectionLifetime = TimeSpan.FromHours(1) }) { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(60) };
-        var items = await ItemsAsync(app, http);
+        await using var app = await AppProcess.StartAsync();
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = workers + 2, PooledConnectionLifetime = TimeSpan.FromHours(1) }) { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(60) };
+        var items = await ItemsAsync(http);
         Console.WriteLine($"soak: {minutes} min, {workers} workers, items {string.Join(", ", items.Select(i => $"{i.Code} ({i.ReviewMode}{(i.Publicised ? ", publicised" : string.Empty)})"))}; {Environment.ProcessorCount} cores, load average {BenchmarkApp.LoadAverage()}");
 
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        var idleBefore = Memory(collect: true);
-        Console.WriteLine($"idle after start: {idleBefore} (after a full GC)");
-        Console.WriteLine("| minute | submit | action | read | sweep | errors | submit p99 ms | working set MB | anonymous MB | GC heap / committed MB | SQLite MB | load avg |");
+        Console.WriteLine($"app: process {app.ProcessId}, {app.Memory()} after start");
+        await Task.Delay(IdleWait);
+        var idleBefore = app.Memory();
+        Console.WriteLine($"app idle {IdleWait.TotalSeconds:0} s after start: {idleBefore}");
+        Console.WriteLine("| minute | submit | action | read | sweep | errors | submit p99 ms | app resident MB | app anonymous MB | app threads | clients' process MB | load avg |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
 
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes));
@@ -75,30 +81,34 @@ public sealed class SoakLoad : IBenchmarkCommand
                 await Task.Delay(wait);
             }
 
-            rows.Add(Sample(minute));
+            rows.Add(Sample(minute, app));
             Console.WriteLine(rows[^1].Line());
         }
 
         await Task.WhenAll(load);
-        await Task.Delay(TimeSpan.FromSeconds(10));
-        var idleAfter = Memory(collect: true);
-        var peak = rows.Max(r => r.Memory.WorkingSetMb);
-        var second = rows[Math.Min(1, rows.Count - 1)].Memory.WorkingSetMb;
-        var last = rows[^1].Memory.WorkingSetMb;
+        http.Dispose(); // the clients' connections closed: the app holds none of their buffers
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var justAfter = app.Memory();
+        await Task.Delay(IdleWait - TimeSpan.FromSeconds(5));
+        var idleAfter = app.Memory();
+        var peak = rows.Max(r => r.App.ResidentMb);
+        var second = rows[Math.Min(1, rows.Count - 1)].App.ResidentMb;
+        var last = rows[^1].App.ResidentMb;
         var totals = Kinds.ToDictionary(k => k, k => rows.Sum(r => r.Counts[k]));
         var errors = rows.Sum(r => r.Errors);
         var flat = last <= second * 1.2;
-        var ok = idleBefore.WorkingSetMb < IdleLimitMb && idleAfter.WorkingSetMb < IdleLimitMb && peak < LoadLimitMb && flat && errors == 0;
+        var ok = idleBefore.ResidentMb < IdleLimitMb && idleAfter.ResidentMb < IdleLimitMb && peak < LoadLimitMb && flat && errors == 0;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total: {string.Join(", ", Kinds.Select(k => $"{totals[k]} {k}"))} = {totals.Values.Sum() / (minutes * 60.0):0} requests/s; errors {errors}"));
-        Console.WriteLine($"idle 10 s after the load: {idleAfter} (after a full GC)");
+        Console.WriteLine($"app 5 s after the load: {justAfter}");
+        Console.WriteLine($"app idle {IdleWait.TotalSeconds:0} s after the load: {idleAfter}; the clients' process: {ProcessMemory.Of(Environment.ProcessId)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"verdict: {(ok ? "PASS" : "FAIL")} — idle {idleBefore.WorkingSetMb:0}/{idleAfter.WorkingSetMb:0} MB (< {IdleLimitMb:0}), peak under load {peak:0} MB (< {LoadLimitMb:0}), last minute {last:0} MB vs second {second:0} MB ({(flat ? "flat" : "GROWING")}), errors {errors}; load average {BenchmarkApp.LoadAverage()}"));
+            $"verdict: {(ok ? "PASS" : "FAIL")} — app idle before/after {idleBefore.ResidentMb:0}/{idleAfter.ResidentMb:0} MB (< {IdleLimitMb:0}), peak under load {peak:0} MB (< {LoadLimitMb:0}), last minute {last:0} MB vs second {second:0} MB ({(flat ? "flat" : "GROWING")}), errors {errors}; load average {BenchmarkApp.LoadAverage()}"));
         return ok ? 0 : 1;
     }
 
     /// <summary>One worker: cases through their life, one after another, with reads in between.</summary>
-    private async Task WorkerAsync(BenchmarkApp app, HttpClient http, Item item, int worker, CancellationToken stop)
+    private async Task WorkerAsync(AppProcess app, HttpClient http, Item item, int worker, CancellationToken stop)
     {
         var citizen = app.Token($"soak-citizen-{worker}", "张小三", [Roles.Citizen]);
         var acceptor = app.Token($"soak-acceptor-{worker}", "李受理", [Roles.Acceptor], item.Department);
@@ -146,7 +156,7 @@ public sealed class SoakLoad : IBenchmarkCommand
     }
 
     /// <summary>Takes a case that was under publicity: delivers it if a sweep has ended its publicity, else puts it back.</summary>
-    private async Task DeliverOneAfterPublicityAsync(BenchmarkApp app, HttpClient http, int worker, CancellationToken stop)
+    private async Task DeliverOneAfterPublicityAsync(AppProcess app, HttpClient http, int worker, CancellationToken stop)
     {
         if (stop.IsCancellationRequested || !_inPublicity.TryDequeue(out var waiting))
         {
@@ -166,7 +176,7 @@ public sealed class SoakLoad : IBenchmarkCommand
     }
 
     /// <summary>Every 2 s: the manual clock 30 minutes on, then a sweep of every due timer.</summary>
-    private async Task SweeperAsync(BenchmarkApp app, HttpClient http, CancellationToken stop)
+    private async Task SweeperAsync(AppProcess app, HttpClient http, CancellationToken stop)
     {
         var admin = app.Token("soak-admin", "管理员", [Roles.Admin]);
         while (!stop.IsCancellationRequested)
@@ -244,8 +254,8 @@ public sealed class SoakLoad : IBenchmarkCommand
         }
     }
 
-    /// <summary>This minute's counts (reset), errors, submissions' p99 and memory.</summary>
-    private Minute Sample(int minute)
+    /// <summary>This minute's counts (reset), errors, submissions' p99, the app's and the clients' memory.</summary>
+    private Minute Sample(int minute, AppProcess app)
     {
         var counts = Kinds.ToDictionary(k => k, k => _counts.TryRemove(k, out var n) ? n : 0);
         var latencies = new List<double>();
@@ -255,41 +265,13 @@ public sealed class SoakLoad : IBenchmarkCommand
         }
 
         latencies.Sort();
-        return new Minute(minute, counts, Interlocked.Exchange(ref _errors, 0), BenchmarkApp.Percentile(latencies, 0.99), Memory(collect: false), BenchmarkApp.LoadAverage());
-    }
-
-    private static Usage Memory(bool collect)
-    {
-        if (collect)
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
-        }
-
-        using var process = Process.GetCurrentProcess();
-        var gc = GC.GetGCMemoryInfo();
-        return new Usage(process.WorkingSet64 / 1048576.0, AnonymousMb(), gc.HeapSizeBytes / 1048576.0, gc.TotalCommittedBytes / 1048576.0, SQLitePCL.raw.sqlite3_memory_used() / 1048576.0);
-    }
-
-    /// <summary>The resident memory that is the process's own (RssAnon: heaps, stacks, native allocations), without mapped files such as the runtime's DLLs; NaN where unknown.</summary>
-    private static double AnonymousMb()
-    {
-        try
-        {
-            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("RssAnon:", StringComparison.Ordinal));
-            return line is null ? double.NaN : long.Parse(line["RssAnon:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
-        }
-        catch (IOException)
-        {
-            return double.NaN;
-        }
+        return new Minute(minute, counts, Interlocked.Exchange(ref _errors, 0), BenchmarkApp.Percentile(latencies, 0.99), app.Memory(), ProcessMemory.Of(Environment.ProcessId), BenchmarkApp.LoadAverage());
     }
 
     /// <summary>The published promised items a case can go through without experts or a collective decision: one publicised and one not, where the catalog has them.</summary>
-    private static async Task<List<Item>> ItemsAsync(BenchmarkApp app, HttpClient http)
+    private static async Task<List<Item>> ItemsAsync(HttpClient http)
     {
         var listed = await http.GetFromJsonAsync<JsonElement>("/api/catalog/items");
-        var lookup = app.Services.GetRequiredService<ICatalogLookup>();
         var candidates = new List<Item>();
         foreach (var entry in listed.EnumerateArray())
         {
@@ -301,17 +283,17 @@ public sealed class SoakLoad : IBenchmarkCommand
             }
 
             var code = entry.GetProperty("code").GetString()!;
-            var terms = (await lookup.LookupAsync(code, CancellationToken.None)).Terms;
-            if (terms is null)
-            {
-                continue;
-            }
+            var detail = await http.GetFromJsonAsync<JsonElement>($"/api/catalog/items/{code}");
+            var required = detail.GetProperty("materials").EnumerateArray()
+                .Where(m => !m.TryGetProperty("required", out var r) || r.ValueKind != JsonValueKind.False)
+                .Select(m => new { code = m.GetProperty("code").GetString(), name = m.GetProperty("name").GetString() })
+                .ToArray();
 
             var body = new
             {
                 itemCode = code,
                 applicant = new { name = "张小三", idType = "身份证", idNumber = "410102199001011234", phone = "13800000000" },
-                materials = terms.Materials.Where(m => m.Required).Select(m => new { code = m.Code, name = m.Name }).ToArray(),
+                materials = required,
                 form = new { address = "郑州市金水区花园路 1 号" },
             };
             candidates.Add(new Item(code, entry.GetProperty("department").GetProperty("code").GetString()!, entry.GetProperty("reviewMode").GetString()!, entry.GetProperty("publicised").GetBoolean(), body));
@@ -323,15 +305,9 @@ public sealed class SoakLoad : IBenchmarkCommand
 
     private sealed record Item(string Code, string Department, string ReviewMode, bool Publicised, object Body);
 
-    /// <summary>Memory in MB: the working set, its anonymous part, the GC heap and what the GC has committed, SQLite's own allocations.</summary>
-    private sealed record Usage(double WorkingSetMb, double AnonymousMb, double HeapMb, double CommittedMb, double SqliteMb)
-    {
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"working set {WorkingSetMb:0} MB (anonymous {AnonymousMb:0} MB), GC heap {HeapMb:0} MB of {CommittedMb:0} MB committed, SQLite {SqliteMb:0} MB");
-    }
-
-    private sealed record Minute(int Number, Dictionary<string, int> Counts, int Errors, double SubmitP99, Usage Memory, string LoadAverage)
+    private sealed record Minute(int Number, Dictionary<string, int> Counts, int Errors, double SubmitP99, ProcessMemory App, ProcessMemory Clients, string LoadAverage)
     {
         public string Line() => string.Create(CultureInfo.InvariantCulture,
-            $"| {Number} | {Counts["submit"]} | {Counts["action"]} | {Counts["read"]} | {Counts["sweep"]} | {Errors} | {SubmitP99:0} | {Memory.WorkingSetMb:0} | {Memory.AnonymousMb:0} | {Memory.HeapMb:0} / {Memory.CommittedMb:0} | {Memory.SqliteMb:0} | {LoadAverage} |");
+            $"| {Number} | {Counts["submit"]} | {Counts["action"]} | {Counts["read"]} | {Counts["sweep"]} | {Errors} | {SubmitP99:0} | {App.ResidentMb:0} | {App.AnonymousMb:0} | {App.Threads} | {Clients.ResidentMb:0} | {LoadAverage} |");
     }
 }
