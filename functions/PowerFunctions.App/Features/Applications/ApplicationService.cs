@@ -24,17 +24,12 @@ public sealed class ApplicationService(
     CaseService cases,
     CaseStore store)
 {
-    public const int MaxKeyLength = 200;
-
     public const int MaxFormChars = 16_000;
 
     /// <summary>The answer (<c>{caseNo, queryCode, state, receivedAt, deadlines, missingMaterials}</c>) and whether this call created the case.</summary>
     public async Task<(object Body, bool Replayed)> SubmitAsync(string scope, string applicantSubject, string applicantName, string? key, ApplicationRequest request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength || HasControl(key))
-        {
-            throw new ProblemException(400, "request.idempotency_key_required", "缺少或无效的幂等键", $"the Idempotency-Key header is required (1-{MaxKeyLength} printable characters)");
-        }
+        key = IdempotencyKeys.Require(key);
 
         var canonical = Canonical(request);
         var hash = IdempotencyStore.Hash(canonical);
@@ -78,19 +73,6 @@ public sealed class ApplicationService(
         }
 
         return await CreateAsync(reservation, request, applicantSubject, null, null, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static bool HasControl(string key)
-    {
-        foreach (var c in key)
-        {
-            if (char.IsControl(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset instant) =>

@@ -37,9 +37,6 @@ public sealed class ComplaintIntakeService(
     ComplaintOptions options,
     ILogger<ComplaintIntakeService> logger)
 {
-    /// <summary>The longest Idempotency-Key.</summary>
-    public const int MaxKeyLength = 200;
-
     /// <summary>The scope of hotline ticket ids among the keys.</summary>
     public const string HotlineScope = "hotline";
 
@@ -51,10 +48,7 @@ public sealed class ComplaintIntakeService(
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength || key.Any(char.IsControl))
-        {
-            throw new ProblemException(400, "request.idempotency_key_required", "缺少或无效的幂等键", $"the Idempotency-Key header is required (1-{MaxKeyLength} printable characters)");
-        }
+        key = IdempotencyKeys.Require(key);
 
         var scope = "caller:" + caller.Subject;
         var hash = TicketKeys.Hash(JsonSerializer.Serialize(request, JsonDefaults.Options));
