@@ -54,5 +54,11 @@ public sealed class EmbeddedStorageAccount : IStorageAccount, IDisposable
     /// </summary>
     public int ReleaseIdleMemory(int keepSessions = 1) => _store.ReleaseIdleMemory(keepSessions);
 
+    /// <summary>The write-ahead log's background checkpoints: how many ran, how long the log had grown at the last, whether it caught up.</summary>
+    public WalStatus Wal => new(_store.Checkpointer.Checkpoints, _store.Checkpointer.WriterCheckpoints, _store.Checkpointer.LastLogFrames, _store.Checkpointer.CaughtUp);
+
     public void Dispose() => _store.Dispose();
 }
+
+/// <summary>See <see cref="EmbeddedStorageAccount.Wal"/>: checkpoints run (in the background, and the writer's own tail checkpoints), the log's length in 4 KiB pages at the last one, and whether it copied the whole log.</summary>
+public readonly record struct WalStatus(long Checkpoints, long WriterCheckpoints, int LastLogFrames, bool CaughtUp);

@@ -27,7 +27,8 @@ namespace PowerFunctions.Storage.Embedded;
 /// error and none is applied.</item>
 /// </list>
 /// Writes of other processes sharing the file are serialised by SQLite's own locking with a busy
-/// timeout. Readers never block the writer and see only committed batches.
+/// timeout. Readers never block the writer and see only committed batches. The write-ahead log is copied
+/// back into the file by a <see cref="WalCheckpointer"/> on its own connection, never inside a commit.
 /// </summary>
 internal sealed class SqliteStore : IDisposable
 {
@@ -36,6 +37,9 @@ internal sealed class SqliteStore : IDisposable
 
     /// <summary>The most units one commit takes; more wait for the next (bounds the time a batch holds the file).</summary>
     public const int MaxBatch = 256;
+
+    /// <summary>The least time between two background checkpoints while writes go on (see <see cref="WalCheckpointer"/>).</summary>
+    public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromMilliseconds(100);
 
     private const int BusyTimeoutMilliseconds = 30_000;
     private const int MaxIdleSessions = 16;
@@ -85,6 +89,7 @@ internal sealed class SqliteStore : IDisposable
     private readonly ConcurrentBag<SqliteSession> _idle = [];
     private readonly Channel<WriteUnit> _queue = Channel.CreateUnbounded<WriteUnit>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
+    private readonly WalCheckpointer _checkpointer;
     private readonly ConcurrentDictionary<(ResourceKind Kind, string Name), bool> _known = new();
     private readonly uint _etagSalt = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4));
     private int _disposed;
@@ -92,6 +97,11 @@ internal sealed class SqliteStore : IDisposable
     private int _etagSequence;
 
     public SqliteStore(string databasePath, TimeProvider clock)
+        : this(databasePath, clock, DefaultCheckpointInterval)
+    {
+    }
+
+    public SqliteStore(string databasePath, TimeProvider clock, TimeSpan checkpointInterval)
     {
         DatabasePath = databasePath;
         Clock = clock;
@@ -104,12 +114,16 @@ internal sealed class SqliteStore : IDisposable
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         }.ToString();
         Initialize();
+        _checkpointer = new WalCheckpointer(OpenCheckpointSession, checkpointInterval);
         _writer = Task.Run(WriteLoopAsync);
     }
 
     public string DatabasePath { get; }
 
     public TimeProvider Clock { get; }
+
+    /// <summary>The background checkpoints of the write-ahead log.</summary>
+    public WalCheckpointer Checkpointer => _checkpointer;
 
     /// <summary>Batches committed so far (each one transaction, however many units it held).</summary>
     public long BatchesCommitted => Interlocked.Read(ref _batchesCommitted);
@@ -230,6 +244,17 @@ internal sealed class SqliteStore : IDisposable
     public int ReleaseIdleMemory(int keepSessions)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(keepSessions);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+        try
+        {
+            // The log copied back and its file cut to nothing: the disk space, and the shared-memory index's pages.
+            _checkpointer.CheckpointAndTruncate();
+        }
+        catch (SqliteException)
+        {
+            // Busy with a write or another process's checkpoint: the background checkpoints go on as usual.
+        }
+
         var kept = new List<SqliteSession>();
         var closed = 0;
         while (_idle.TryTake(out var session))
@@ -278,6 +303,7 @@ internal sealed class SqliteStore : IDisposable
         // readers are closed when they come back (see Return).
         _queue.Writer.TryComplete();
         _writer.Wait(TimeSpan.FromMilliseconds(BusyTimeoutMilliseconds + 5_000));
+        _checkpointer.Dispose();
         while (_idle.TryTake(out var session))
         {
             session.Dispose();
@@ -310,6 +336,7 @@ internal sealed class SqliteStore : IDisposable
                     session ??= OpenWriterSession(batch);
                     if (session is not null)
                     {
+                        _checkpointer.CheckpointTailOnWriter(session, BusyTimeoutMilliseconds);
                         Commit(session, batch);
                         if (!session.Healthy)
                         {
@@ -332,7 +359,18 @@ internal sealed class SqliteStore : IDisposable
     {
         try
         {
-            return new SqliteSession(_connectionString, BusyTimeoutMilliseconds);
+            var session = new SqliteSession(_connectionString, BusyTimeoutMilliseconds);
+            try
+            {
+                // Checkpoints are the checkpointer's; the writer's own stays as a bound should it fall behind.
+                session.Execute($"PRAGMA wal_autocheckpoint={WalCheckpointer.WriterCheckpointPages}; PRAGMA journal_size_limit={WalCheckpointer.JournalSizeLimitBytes}");
+                return session;
+            }
+            catch
+            {
+                session.Dispose();
+                throw;
+            }
         }
         catch (SqliteException e)
         {
@@ -388,6 +426,7 @@ internal sealed class SqliteStore : IDisposable
 
             session.Execute("COMMIT");
             Interlocked.Increment(ref _batchesCommitted);
+            _checkpointer.Committed();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -429,6 +468,21 @@ internal sealed class SqliteStore : IDisposable
         foreach (var unit in batch)
         {
             unit.Abort(failure);
+        }
+    }
+
+    private SqliteSession OpenCheckpointSession()
+    {
+        var session = new SqliteSession(_connectionString, BusyTimeoutMilliseconds);
+        try
+        {
+            session.Execute($"PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={WalCheckpointer.JournalSizeLimitBytes}");
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
         }
     }
 

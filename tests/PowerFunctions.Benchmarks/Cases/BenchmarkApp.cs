@@ -75,6 +75,12 @@ public sealed class BenchmarkApp : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Environment.GetEnvironmentVariable("PF_BENCH_KEEP_STORE") == "1")
+        {
+            Console.WriteLine($"store kept at {DataPath}");
+            return;
+        }
+
         try
         {
             Directory.Delete(DataPath, recursive: true);

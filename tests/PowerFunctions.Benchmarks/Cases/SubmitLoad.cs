@@ -72,6 +72,12 @@ public sealed class SubmitLoad : IBenchmarkCommand
         var distinct = answered.ToHashSet(StringComparer.Ordinal);
         var exact = distinct.Count == answered.Count && distinct.SetEquals(stored) && answered.Count == warmup + count;
         Console.WriteLine($"exactly once: {answered.Count} submissions answered {distinct.Count} distinct case numbers; {stored.Count} cases stored; {(exact ? "each stored once" : "MISMATCH")}");
+        if (app.Services.GetRequiredService<IStorageAccount>() is PowerFunctions.Storage.Embedded.EmbeddedStorageAccount embedded)
+        {
+            var wal = embedded.Wal;
+            Console.WriteLine($"write-ahead log: {wal.Checkpoints} checkpoints ({wal.WriterCheckpoints} by the writer), {wal.LastLogFrames} pages in the log at the last one");
+        }
+
         var bareRows = bare.RowCount();
         Console.WriteLine($"bare rows stored: {bareRows} (expected {warmup + count})");
         return ours.Failures == 0 && yardstick.Failures == 0 && exact && bareRows == warmup + count ? 0 : 1;
