@@ -81,6 +81,7 @@ public static class PowerFunctionsHost
 
         // The slim builder leaves out the regex route constraint; the admin routes need it ({area:regex(^admin$)}).
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<Microsoft.AspNetCore.Routing.Constraints.RegexInlineRouteConstraint>("regex"));
+        services.AddSingleton<PoisonSeal>();
         if (AppSettings.Runners(builder.Configuration).Enabled)
         {
             services.AddSingleton<TimerRunner>();

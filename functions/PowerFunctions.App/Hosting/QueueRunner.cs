@@ -12,10 +12,10 @@ namespace PowerFunctions.App.Hosting;
 /// A received message is hidden for <c>Queues:VisibilityTimeout</c> while its handler runs, deleted on
 /// success, and made visible again after <c>Queues:RetryDelay</c> on failure. A message that failed
 /// <c>Queues:MaxDequeueCount</c> deliveries, or whose handler threw <see cref="PoisonMessageException"/>,
-/// is copied to <c>&lt;queue&gt;-poison</c> with the reason and then deleted: sent before deleted, so a
+/// is copied to <c>&lt;queue&gt;-poison</c> with the reason, its text sealed (<see cref="PoisonRecord"/>), and then deleted: sent before deleted, so a
 /// crash in between leaves a duplicate at worst, never a lost message.
 /// </summary>
-public sealed class QueueRunner(FunctionIndex index, IStorageAccount storage, FunctionInvoker invoker, IServiceProvider services, QueueOptions options, TimeProvider clock, ILogger<QueueRunner> logger) : BackgroundService
+public sealed class QueueRunner(FunctionIndex index, IStorageAccount storage, FunctionInvoker invoker, IServiceProvider services, QueueOptions options, TimeProvider clock, PoisonSeal seal, ILogger<QueueRunner> logger) : BackgroundService
 {
     public const string PoisonSuffix = "-poison";
 
@@ -142,7 +142,7 @@ public sealed class QueueRunner(FunctionIndex index, IStorageAccount storage, Fu
     {
         var poison = storage.GetQueueClient(function.QueueName + PoisonSuffix);
         await poison.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        var record = JsonSerializer.Serialize(new PoisonRecord(
+        var record = JsonSerializer.Serialize(seal.Seal(
             function.QueueName,
             function.Name,
             message.MessageId,

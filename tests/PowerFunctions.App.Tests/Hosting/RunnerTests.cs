@@ -65,8 +65,9 @@ public sealed class RunnerTests
         await queue.SendMessageAsync("doomed");
 
         await probe.WaitAsync(async () => (await poison.PeekMessagesAsync(1)).Count == 1, TimeSpan.FromSeconds(15));
-        var record = JsonDocument.Parse((await poison.PeekMessagesAsync(1))[0].MessageText).RootElement;
-        Assert.Equal("doomed", record.GetProperty("messageText").GetString());
+        var text = (await poison.PeekMessagesAsync(1))[0].MessageText;
+        var record = JsonDocument.Parse(text).RootElement;
+        Assert.Equal("doomed", app.Get<PoisonSeal>().Open(JsonSerializer.Deserialize<PoisonRecord>(text)!));
         Assert.Equal(3, record.GetProperty("dequeueCount").GetInt64());
         Assert.Contains("boom", record.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(TestFunctions.FailingQueue, record.GetProperty("queue").GetString());
@@ -87,10 +88,71 @@ public sealed class RunnerTests
         await queue.SendMessageAsync("{not an application");
 
         await new Probe().WaitAsync(async () => (await poison.PeekMessagesAsync(1)).Count == 1, TimeSpan.FromSeconds(10));
-        var record = JsonDocument.Parse((await poison.PeekMessagesAsync(1))[0].MessageText).RootElement;
+        var text = (await poison.PeekMessagesAsync(1))[0].MessageText;
+        var record = JsonDocument.Parse(text).RootElement;
         Assert.Equal(1, record.GetProperty("dequeueCount").GetInt64());
         Assert.Equal("ApplicationIntake", record.GetProperty("function").GetString());
-        Assert.Equal("{not an application", record.GetProperty("messageText").GetString());
+        Assert.Equal("{not an application", app.Get<PoisonSeal>().Open(JsonSerializer.Deserialize<PoisonRecord>(text)!));
+    }
+
+    [Fact]
+    [Trait("Source", "个人信息保护法 第五十一条 (加密)")]
+    public async Task QueueRunner_PoisonedApplicationWithIdentityNumberAndPhone_PoisonQueueAndDataFileHoldNeither()
+    {
+        const string idNumber = "110105199003074513";
+        const string phone = "13698765432";
+        await using var app = await TestApp.StartAsync(FastRunners);
+        var storage = app.Get<IStorageAccount>();
+        var queue = storage.GetQueueClient("applications");
+        var poison = storage.GetQueueClient("applications-poison");
+        await queue.CreateIfNotExistsAsync();
+        await poison.CreateIfNotExistsAsync();
+        var message = $$$"""{"idempotencyKey":"poison-1","itemCode":"XK-D99-0000","applicant":{"name":"毒丸","idType":"身份证","idNumber":"{{{idNumber}}}","phone":"{{{phone}}}"}}""";
+
+        await queue.SendMessageAsync(message);
+
+        await new Probe().WaitAsync(async () => (await poison.PeekMessagesAsync(1)).Count == 1, TimeSpan.FromSeconds(10));
+        var text = (await poison.PeekMessagesAsync(1))[0].MessageText;
+        Assert.DoesNotContain(idNumber, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(phone, text, StringComparison.Ordinal);
+        var record = JsonSerializer.Deserialize<PoisonRecord>(text)!;
+        Assert.Contains("XK-D99-0000", record.Reason, StringComparison.Ordinal); // why, in the clear
+        Assert.StartsWith("pd1:", record.SealedMessage, StringComparison.Ordinal);
+        Assert.Equal(message, app.Get<PoisonSeal>().Open(record)); // an operator holding the keys reads and replays it
+        Assert.Null(app.Get<PoisonSeal>().Open(record with { MessageId = "another" })); // bound to its message
+
+        // The original was in the file while in flight: once deleted and checkpointed, no trace of it stays.
+        await TruncateLogAsync(Path.Combine(app.DataPath, Storage.Embedded.EmbeddedStorageAccount.DatabaseFileName));
+        foreach (var file in Directory.GetFiles(app.DataPath, "*", SearchOption.AllDirectories))
+        {
+            var bytes = await PersonalData.PersonalDataAtRestTests.ReadSharedAsync(file);
+            Assert.True(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(idNumber)) < 0, $"the identity number in {Path.GetFileName(file)}");
+            Assert.True(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(phone)) < 0, $"the phone in {Path.GetFileName(file)}");
+        }
+    }
+
+    /// <summary>Copies the write-ahead log into the file and cuts it (retried while the store's own checkpointer holds the log a moment).</summary>
+    internal static async Task TruncateLogAsync(string databasePath)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath};Pooling=False");
+        await connection.OpenAsync();
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            await using (var checkpoint = connection.CreateCommand())
+            {
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                await using var result = await checkpoint.ExecuteReaderAsync();
+                Assert.True(await result.ReadAsync());
+                if (result.GetInt64(0) == 0)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Fail("the log could not be checkpointed");
     }
 
     [Fact]
