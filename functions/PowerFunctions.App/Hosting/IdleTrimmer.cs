@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using PowerFunctions.App.Config;
 using PowerFunctions.Storage;
 using PowerFunctions.Storage.Embedded;
@@ -82,7 +81,7 @@ public sealed class IdleTrimmer(RequestTracker requests, IStorageAccount storage
         var sessionsClosed = storage is EmbeddedStorageAccount embedded ? embedded.ReleaseIdleMemory(KeptSessions) : 0;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        ReleaseNativeHeap();
+        NativeHeap.Trim();
         var (workingSetAfter, committedAfter, heapAfter) = Usage();
         var result = new IdleTrimResult(workingSetBefore, workingSetAfter, committedBefore, committedAfter, heapAfter, sessionsClosed);
         Last = result;
@@ -99,27 +98,4 @@ public sealed class IdleTrimmer(RequestTracker requests, IStorageAccount storage
         var gc = GC.GetGCMemoryInfo();
         return (process.WorkingSet64 / Mb, gc.TotalCommittedBytes / Mb, gc.HeapSizeBytes / Mb);
     }
-
-    /// <summary>glibc keeps freed memory in its arenas (one per thread that allocated); <c>malloc_trim(0)</c> returns their free pages.</summary>
-    private static void ReleaseNativeHeap()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
-        try
-        {
-            _ = MallocTrim(0);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            // musl or another C library without malloc_trim: nothing to ask
-        }
-    }
-
-    // DllImport, not LibraryImport: the signature is blittable and LibraryImport would need unsafe code in the app.
-    [DllImport("libc.so.6", EntryPoint = "malloc_trim", ExactSpelling = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int MallocTrim(nuint pad);
 }

@@ -167,13 +167,14 @@ public static class PowerFunctionsHost
         AddFeatures(services, configuration);
     }
 
-    /// <summary>The request tracker (always) and, unless <c>IdleTrim:Enabled</c> is false, the idle trimmer; both on the real clock.</summary>
+    /// <summary>The request tracker (always) and, unless <c>IdleTrim:Enabled</c> is false, the idle trimmer (both on the real clock) and glibc's arenas capped (<see cref="NativeHeap"/>).</summary>
     private static void AddIdleTrim(IServiceCollection services, IdleTrimOptions options)
     {
         services.AddSingleton(options);
         services.AddSingleton(new RequestTracker(TimeProvider.System));
         if (options.Enabled)
         {
+            NativeHeap.LimitArenas(); // at start, before the threads that allocate: fewer arenas keep less freed memory
             services.AddSingleton(sp => new IdleTrimmer(sp.GetRequiredService<RequestTracker>(), sp.GetRequiredService<IStorageAccount>(), options, sp.GetRequiredService<ILogger<IdleTrimmer>>(), TimeProvider.System));
             services.AddHostedService(sp => sp.GetRequiredService<IdleTrimmer>());
         }
