@@ -39,7 +39,7 @@ internal sealed class SqliteStore : IDisposable
     public const int MaxBatch = 256;
 
     /// <summary>The least time between two background checkpoints while writes go on (see <see cref="WalCheckpointer"/>).</summary>
-    public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromMilliseconds(50);
 
     private const int BusyTimeoutMilliseconds = 30_000;
     private const int MaxIdleSessions = 16;

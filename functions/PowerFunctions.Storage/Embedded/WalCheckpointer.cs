@@ -37,9 +37,10 @@ internal sealed class WalCheckpointer : IDisposable
     public const int RestartAtFrames = 4_096;
 
     /// <summary>How long the writer's tail checkpoint waits for readers of older snapshots to finish.</summary>
-    public const int RestartWaitMilliseconds = 10;
+    public const int RestartWaitMilliseconds = 1;
 
-    private const int TruncateAttempts = 5;
+    private const int TruncateAttempts = 10;
+    private const int TruncateWaitMilliseconds = 20;
     private const int SqliteCheckpointPassive = 0;
     private const int SqliteCheckpointRestart = 2;
     private const int SqliteCheckpointTruncate = 3;
@@ -114,13 +115,13 @@ internal sealed class WalCheckpointer : IDisposable
 
     /// <summary>
     /// Checkpoints now, on the caller's thread, and truncates the WAL file to nothing when no reader holds
-    /// it (for an idle process: the disk space back). Waits at most <see cref="RestartWaitMilliseconds"/> for
-    /// readers or a writer (it holds writes back meanwhile); answers whether the log was copied and cut.
+    /// it (for an idle process: the disk space back). Waits up to 20 ms at a time for readers, a writer or the
+    /// background's checkpoint (holding writes back meanwhile), ten times at most; answers whether the log was cut.
     /// </summary>
     public bool CheckpointAndTruncate()
     {
         using var session = _open();
-        SQLitePCL.raw.sqlite3_busy_timeout(session.Connection.Handle, RestartWaitMilliseconds);
+        SQLitePCL.raw.sqlite3_busy_timeout(session.Connection.Handle, TruncateWaitMilliseconds);
         for (var attempt = 1; ; attempt++)
         {
             // SQLite does not wait for the checkpoint lock: the background's checkpoint may hold it a moment.
@@ -129,7 +130,7 @@ internal sealed class WalCheckpointer : IDisposable
                 return LastLogFrames == 0;
             }
 
-            Thread.Sleep(RestartWaitMilliseconds);
+            Thread.Sleep(TruncateWaitMilliseconds);
         }
     }
 
