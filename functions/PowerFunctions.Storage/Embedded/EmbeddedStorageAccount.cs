@@ -49,8 +49,9 @@ public sealed class EmbeddedStorageAccount : IStorageAccount, IDisposable
     public string CheckIntegrity() => _store.IntegrityCheck();
 
     /// <summary>
-    /// Gives back what an idle process need not keep: closes the pooled SQLite sessions beyond
-    /// <paramref name="keepSessions"/> and frees the page caches of those kept. Answers the sessions closed.
+    /// Gives back what an idle process need not keep: checkpoints and truncates the WAL file, closes the pooled
+    /// SQLite sessions beyond <paramref name="keepSessions"/> and frees the page caches of those kept. Answers the
+    /// sessions closed.
     /// </summary>
     public int ReleaseIdleMemory(int keepSessions = 1) => _store.ReleaseIdleMemory(keepSessions);
 

@@ -236,10 +236,11 @@ internal sealed class SqliteStore : IDisposable
     }
 
     /// <summary>
-    /// For an idle process: closes the pooled read sessions beyond <paramref name="keepSessions"/> and
-    /// has the ones kept free their page caches (<c>PRAGMA shrink_memory</c>). Sessions in use are not
-    /// touched (they come back to the pool as usual), nor is the writer's. Safe at any time; answers
-    /// how many sessions it closed.
+    /// For an idle process: copies the write-ahead log back and cuts its file to nothing
+    /// (<see cref="WalCheckpointer.CheckpointAndTruncate"/>; writes wait meanwhile, 200 ms at the very most),
+    /// closes the pooled read sessions beyond <paramref name="keepSessions"/> and has the ones kept free their
+    /// page caches (<c>PRAGMA shrink_memory</c>). Sessions in use are not touched (they come back to the pool
+    /// as usual), nor is the writer's. Safe at any time; answers how many sessions it closed.
     /// </summary>
     public int ReleaseIdleMemory(int keepSessions)
     {
