@@ -14,7 +14,7 @@ public abstract partial class StorageContractTests
         await table.AddEntityAsync(Row("p0", "x"));
         await table.AddEntityAsync(Row("p2", "x"));
 
-        var rows = await QueryAllAsync(table, TableQuery.Partition("p1"));
+        var rows = await TableRows.AllAsync(table, TableQuery.Partition("p1"));
 
         Assert.Equal(new[] { "10", "9", "B", "a", "aa", "b" }, rows.Select(r => r.RowKey));
         Assert.All(rows, r => Assert.Equal("p1", r.PartitionKey));
@@ -30,7 +30,7 @@ public abstract partial class StorageContractTests
             await table.AddEntityAsync(Row("p", rk));
         }
 
-        var rows = await QueryAllAsync(table, new TableQuery { PartitionKey = "p", RowKeyFrom = "2026-02", RowKeyTo = "2026-04" });
+        var rows = await TableRows.AllAsync(table, new TableQuery { PartitionKey = "p", RowKeyFrom = "2026-02", RowKeyTo = "2026-04" });
 
         Assert.Equal(new[] { "2026-02", "2026-03" }, rows.Select(r => r.RowKey));
     }
@@ -46,7 +46,7 @@ public abstract partial class StorageContractTests
 
         await table.AddEntityAsync(Row("q", "case-1"));
 
-        var rows = await QueryAllAsync(table, TableQuery.RowPrefix("p", "case-"));
+        var rows = await TableRows.AllAsync(table, TableQuery.RowPrefix("p", "case-"));
 
         Assert.Equal(new[] { "case-", "case-1", "case-10", "case-2" }, rows.Select(r => r.RowKey));
     }
@@ -61,7 +61,7 @@ public abstract partial class StorageContractTests
             await table.AddEntityAsync(Row(pk, "a"));
         }
 
-        var rows = await QueryAllAsync(table, new TableQuery { PartitionKeyFrom = "2026-09-18", PartitionKeyTo = "2026-09-20" });
+        var rows = await TableRows.AllAsync(table, new TableQuery { PartitionKeyFrom = "2026-09-18", PartitionKeyTo = "2026-09-20" });
 
         Assert.Equal(
             new[] { "2026-09-18/a", "2026-09-18/b", "2026-09-19/a", "2026-09-19/b" },
@@ -80,7 +80,7 @@ public abstract partial class StorageContractTests
             }
         }
 
-        var rows = await QueryAllAsync(table, new TableQuery { PartitionKeyFrom = "a", PartitionKeyTo = "c", RowKeyFrom = "2", RowKeyTo = "3", PageSize = 1 });
+        var rows = await TableRows.AllAsync(table, new TableQuery { PartitionKeyFrom = "a", PartitionKeyTo = "c", RowKeyFrom = "2", RowKeyTo = "3", PageSize = 1 });
 
         Assert.Equal(new[] { "a/2", "b/2" }, rows.Select(r => $"{r.PartitionKey}/{r.RowKey}"));
     }
@@ -133,7 +133,7 @@ public abstract partial class StorageContractTests
             await table.AddEntityAsync(Row($"p{i % 2}", $"r{i}", i));
         }
 
-        var rows = await QueryAllAsync(table, new TableQuery { PageSize = 2 });
+        var rows = await TableRows.AllAsync(table, new TableQuery { PageSize = 2 });
 
         Assert.Equal(new[] { "p0/r0", "p0/r2", "p0/r4", "p0/r6", "p1/r1", "p1/r3", "p1/r5" }, rows.Select(r => $"{r.PartitionKey}/{r.RowKey}"));
     }

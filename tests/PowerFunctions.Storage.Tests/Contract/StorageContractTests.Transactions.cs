@@ -28,7 +28,7 @@ public abstract partial class StorageContractTests
         Assert.Equal(etags[2], (await table.GetEntityAsync("p", "upsert"))!.ETag);
         Assert.Equal(etags[3], (await table.GetEntityAsync("p", "upsert-new"))!.ETag);
         Assert.Null(await table.GetEntityAsync("p", "delete"));
-        var rows = await QueryAllAsync(table, TableQuery.Partition("p"));
+        var rows = await TableRows.AllAsync(table, TableQuery.Partition("p"));
         Assert.All(rows, r => Assert.Equal(2, r.GetInt64("Value")));
     }
 
@@ -52,7 +52,7 @@ public abstract partial class StorageContractTests
         Assert.Equal(409, e.Status);
         Assert.Equal(3, e.FailedActionIndex);
         Assert.Equal(StorageErrorCodes.EntityAlreadyExists, e.ErrorCode);
-        var rows = await QueryAllAsync(table, TableQuery.Partition("p"));
+        var rows = await TableRows.AllAsync(table, TableQuery.Partition("p"));
         Assert.Equal(new[] { "other", "r3" }, rows.Select(r => r.RowKey));
         Assert.Equal(other, rows[0].ETag);
         Assert.Equal(100, rows[0].GetInt64("Value"));
@@ -119,7 +119,7 @@ public abstract partial class StorageContractTests
             .Select(i => new TableTransactionAction(TableTransactionActionType.Add, Row("p", $"r{i:D3}")))
             .ToList());
 
-        Assert.Equal(100, (await QueryAllAsync(table, TableQuery.Partition("p"))).Count);
+        Assert.Equal(100, (await TableRows.AllAsync(table, TableQuery.Partition("p"))).Count);
     }
 
     public static TheoryData<string> InvalidBatches() => ["empty", "101 actions", "two partitions", "duplicate row"];

@@ -42,25 +42,6 @@ public abstract partial class StorageContractTests
     protected static TableEntity Row(string partitionKey, string rowKey, long value = 0) =>
         new(partitionKey, rowKey) { ["Value"] = value };
 
-    protected static async Task<List<TableEntity>> QueryAllAsync(ITableClient table, TableQuery query)
-    {
-        var all = new List<TableEntity>();
-        var current = query;
-        for (var pages = 0; pages < 10_000; pages++)
-        {
-            var page = await table.QueryAsync(current);
-            all.AddRange(page.Entities);
-            if (page.ContinuationToken is null)
-            {
-                return all;
-            }
-
-            current = current with { ContinuationToken = page.ContinuationToken };
-        }
-
-        throw new InvalidOperationException("the query never ended");
-    }
-
     protected static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
     protected static string Sha256Hex(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));

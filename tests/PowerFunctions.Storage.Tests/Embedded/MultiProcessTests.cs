@@ -62,19 +62,9 @@ public sealed class MultiProcessTests : IDisposable
         using var account = new EmbeddedStorageAccount(_dataPath);
         Assert.Equal("ok", account.CheckIntegrity());
         var table = account.GetTableClient("Crash");
-        var stored = new HashSet<int>();
-        var query = TableQuery.Partition("rows");
-        while (true)
-        {
-            var page = await table.QueryAsync(query);
-            stored.UnionWith(page.Entities.Select(e => int.Parse(e.RowKey.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture)));
-            if (page.ContinuationToken is null)
-            {
-                break;
-            }
-
-            query = query with { ContinuationToken = page.ContinuationToken };
-        }
+        var stored = (await TableRows.AllAsync(table, TableQuery.Partition("rows")))
+            .Select(e => int.Parse(e.RowKey.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture))
+            .ToHashSet();
 
         Assert.True(restarts > 0);
         Assert.Empty(acknowledged.Except(stored));
@@ -122,19 +112,7 @@ public sealed class MultiProcessTests : IDisposable
 
         var counter = await table.GetEntityAsync(StressWorker.CounterPartition, StressWorker.CounterRow);
         Assert.Equal(3 * writers * perWriter, counter!.GetInt64("Value"));
-        var rows = new List<TableEntity>();
-        var query = TableQuery.Partition(StressWorker.RowsPartition);
-        while (true)
-        {
-            var page = await table.QueryAsync(query);
-            rows.AddRange(page.Entities);
-            if (page.ContinuationToken is null)
-            {
-                break;
-            }
-
-            query = query with { ContinuationToken = page.ContinuationToken };
-        }
+        var rows = await TableRows.AllAsync(table, TableQuery.Partition(StressWorker.RowsPartition));
 
         var workerIds = new[] { "w0", "w1", "w2" }
             .SelectMany(w => writers == 1 ? [w] : Enumerable.Range(0, writers).Select(k => StressWorker.WriterId(w, k)))

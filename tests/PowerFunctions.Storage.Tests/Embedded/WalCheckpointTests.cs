@@ -103,19 +103,7 @@ public sealed class WalCheckpointTests : IDisposable
     private static TableEntity Row(int i) =>
         new($"p{i % 97:D3}", $"r{i:D7}") { ["Body"] = new string('x', 3_000) };
 
-    private async Task<int> CountRowsAsync()
-    {
-        var rows = 0;
-        string? token = null;
-        do
-        {
-            var page = await _table.QueryAsync(new TableQuery { PageSize = 1000, ContinuationToken = token });
-            rows += page.Entities.Count;
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-        return rows;
-    }
+    private async Task<int> CountRowsAsync() => (await TableRows.AllAsync(_table, new TableQuery())).Count;
 
     private static async Task Eventually(Func<bool> condition)
     {
