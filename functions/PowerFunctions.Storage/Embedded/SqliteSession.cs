@@ -11,16 +11,27 @@ internal sealed class SqliteSession : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    public SqliteSession(string connectionString, int busyTimeoutMilliseconds)
+    /// <param name="connectionString">The store's file and open mode.</param>
+    /// <param name="busyTimeoutMilliseconds">How long a statement waits for another connection's lock.</param>
+    /// <param name="rolePragmas">Pragmas of this connection's role (the writer's, the checkpointer's), run after the common ones.</param>
+    public SqliteSession(string connectionString, int busyTimeoutMilliseconds, string? rolePragmas = null)
     {
         Connection = new SqliteConnection(connectionString);
-        Connection.Open();
-        using var pragmas = Connection.CreateCommand();
-        // temp_store=MEMORY keeps the savepoint and statement journals of a group commit off the disk.
-        // secure_delete=FAST zeroes a deleted row's bytes in its page when that costs no extra I/O: a message once
-        // taken off a queue (a hotline ticket with the caller's phone) leaves no trace in the file after a checkpoint.
-        pragmas.CommandText = $"PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY; PRAGMA secure_delete=FAST;";
-        pragmas.ExecuteNonQuery();
+        try
+        {
+            Connection.Open();
+            using var pragmas = Connection.CreateCommand();
+            // temp_store=MEMORY keeps the savepoint and statement journals of a group commit off the disk.
+            // secure_delete=FAST zeroes a deleted row's bytes in its page when that costs no extra I/O: a message once
+            // taken off a queue (a hotline ticket with the caller's phone) leaves no trace in the file after a checkpoint.
+            pragmas.CommandText = $"PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY; PRAGMA secure_delete=FAST; {rolePragmas}";
+            pragmas.ExecuteNonQuery();
+        }
+        catch
+        {
+            Connection.Dispose();
+            throw;
+        }
     }
 
     public SqliteConnection Connection { get; }

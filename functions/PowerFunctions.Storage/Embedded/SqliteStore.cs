@@ -360,18 +360,8 @@ internal sealed class SqliteStore : IDisposable
     {
         try
         {
-            var session = new SqliteSession(_connectionString, BusyTimeoutMilliseconds);
-            try
-            {
-                // Checkpoints are the checkpointer's; the writer's own stays as a bound should it fall behind.
-                session.Execute($"PRAGMA wal_autocheckpoint={WalCheckpointer.WriterCheckpointPages}; PRAGMA journal_size_limit={WalCheckpointer.JournalSizeLimitBytes}");
-                return session;
-            }
-            catch
-            {
-                session.Dispose();
-                throw;
-            }
+            // Checkpoints are the checkpointer's; the writer's own stays as a bound should it fall behind.
+            return new SqliteSession(_connectionString, BusyTimeoutMilliseconds, $"PRAGMA wal_autocheckpoint={WalCheckpointer.WriterCheckpointPages}; PRAGMA journal_size_limit={WalCheckpointer.JournalSizeLimitBytes};");
         }
         catch (SqliteException e)
         {
@@ -472,20 +462,8 @@ internal sealed class SqliteStore : IDisposable
         }
     }
 
-    private SqliteSession OpenCheckpointSession()
-    {
-        var session = new SqliteSession(_connectionString, BusyTimeoutMilliseconds);
-        try
-        {
-            session.Execute($"PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={WalCheckpointer.JournalSizeLimitBytes}");
-            return session;
-        }
-        catch
-        {
-            session.Dispose();
-            throw;
-        }
-    }
+    private SqliteSession OpenCheckpointSession() =>
+        new(_connectionString, BusyTimeoutMilliseconds, $"PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={WalCheckpointer.JournalSizeLimitBytes};");
 
     private void Initialize()
     {

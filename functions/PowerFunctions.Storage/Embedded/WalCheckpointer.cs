@@ -101,7 +101,7 @@ internal sealed class WalCheckpointer : IDisposable
         SQLitePCL.raw.sqlite3_busy_timeout(handle, RestartWaitMilliseconds);
         try
         {
-            Run(writer, SqliteCheckpointRestart);
+            Run(writer, SqliteCheckpointRestart, out _);
         }
         catch (SqliteException)
         {
@@ -125,9 +125,10 @@ internal sealed class WalCheckpointer : IDisposable
         for (var attempt = 1; ; attempt++)
         {
             // SQLite does not wait for the checkpoint lock: the background's checkpoint may hold it a moment.
-            if (Run(session, SqliteCheckpointTruncate) || attempt == TruncateAttempts)
+            var copied = Run(session, SqliteCheckpointTruncate, out var logFrames);
+            if (copied || attempt == TruncateAttempts)
             {
-                return LastLogFrames == 0;
+                return copied && logFrames == 0;
             }
 
             Thread.Sleep(TruncateWaitMilliseconds);
@@ -160,7 +161,7 @@ internal sealed class WalCheckpointer : IDisposable
                 try
                 {
                     session ??= _open();
-                    if (Run(session, SqliteCheckpointPassive) && LastLogFrames >= RestartAtFrames)
+                    if (Run(session, SqliteCheckpointPassive, out var logFrames) && logFrames >= RestartAtFrames)
                     {
                         Volatile.Write(ref _restartWanted, 1);
                     }
@@ -189,9 +190,10 @@ internal sealed class WalCheckpointer : IDisposable
         }
     }
 
-    private bool Run(SqliteSession session, int mode)
+    /// <summary>One checkpoint in <paramref name="mode"/>: answers whether it copied the whole log, and the log's length it found.</summary>
+    private bool Run(SqliteSession session, int mode, out int logFrames)
     {
-        var rc = SQLitePCL.raw.sqlite3_wal_checkpoint_v2(session.Connection.Handle, null, mode, out var logFrames, out var copied);
+        var rc = SQLitePCL.raw.sqlite3_wal_checkpoint_v2(session.Connection.Handle, null, mode, out logFrames, out var copied);
         if (rc == SQLitePCL.raw.SQLITE_BUSY)
         {
             return false; // another connection holds the checkpoint (or, waiting, a reader or writer did not let go)
