@@ -122,37 +122,8 @@ public sealed class RunnerTests
         Assert.Null(app.Get<PoisonSeal>().Open(record with { MessageId = "another" })); // bound to its message
 
         // The original was in the file while in flight: once deleted and checkpointed, no trace of it stays.
-        await TruncateLogAsync(Path.Combine(app.DataPath, Storage.Embedded.EmbeddedStorageAccount.DatabaseFileName));
-        foreach (var file in Directory.GetFiles(app.DataPath, "*", SearchOption.AllDirectories))
-        {
-            var bytes = await PersonalData.PersonalDataAtRestTests.ReadSharedAsync(file);
-            Assert.True(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(idNumber)) < 0, $"the identity number in {Path.GetFileName(file)}");
-            Assert.True(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(phone)) < 0, $"the phone in {Path.GetFileName(file)}");
-        }
-    }
-
-    /// <summary>Copies the write-ahead log into the file and cuts it (retried while the store's own checkpointer holds the log a moment).</summary>
-    internal static async Task TruncateLogAsync(string databasePath)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath};Pooling=False");
-        await connection.OpenAsync();
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            await using (var checkpoint = connection.CreateCommand())
-            {
-                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-                await using var result = await checkpoint.ExecuteReaderAsync();
-                Assert.True(await result.ReadAsync());
-                if (result.GetInt64(0) == 0)
-                {
-                    return;
-                }
-            }
-
-            await Task.Delay(20);
-        }
-
-        Assert.Fail("the log could not be checkpointed");
+        await DataFiles.TruncateLogAsync(app.DataPath);
+        await DataFiles.AssertAbsentAsync(app.DataPath, idNumber, phone);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using PowerFunctions.App.PersonalData;
 using PowerFunctions.App.Tests.Cases;
 using PowerFunctions.App.Tests.Complaints;
+using PowerFunctions.App.Tests.Support;
 using PowerFunctions.Storage.Embedded;
 
 namespace PowerFunctions.App.Tests.PersonalData;
@@ -29,16 +30,7 @@ public sealed class PersonalDataAtRestTests
         var chain = await CaseApp.Json(await app.Supervisor.GetAsync($"/api/cases/{caseNo}/audit/verify"));
         Assert.True(chain.GetProperty("valid").GetBoolean(), chain.ToString());
 
-        var files = Directory.GetFiles(app.App.DataPath, "*", SearchOption.AllDirectories);
-        Assert.Contains(files, f => f.EndsWith(EmbeddedStorageAccount.DatabaseFileName, StringComparison.Ordinal));
-        foreach (var file in files)
-        {
-            var bytes = await ReadSharedAsync(file);
-            foreach (var secret in PersonalDataScenario.Secrets)
-            {
-                Assert.True(IndexOf(bytes, Encoding.UTF8.GetBytes(secret)) < 0, $"{secret} in {Path.GetFileName(file)}");
-            }
-        }
+        await DataFiles.AssertAbsentAsync(app.App.DataPath, [.. PersonalDataScenario.Secrets]);
 
         var values = await AllValuesAsync(Path.Combine(app.App.DataPath, EmbeddedStorageAccount.DatabaseFileName));
         Assert.Contains(values, v => v.Contains(caseNo, StringComparison.Ordinal)); // the dump sees the case
@@ -122,17 +114,6 @@ public sealed class PersonalDataAtRestTests
         var from = text.IndexOf(start, StringComparison.Ordinal) + start.Length;
         return text[from..text.IndexOf(end, from, StringComparison.Ordinal)];
     }
-
-    /// <summary>A file's bytes while the app still has it open (the SQLite database and its WAL).</summary>
-    internal static async Task<byte[]> ReadSharedAsync(string path)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        return copy.ToArray();
-    }
-
-    private static int IndexOf(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle);
 
     /// <summary>Every value of every row of every table, as text (blobs as UTF-8).</summary>
     private static async Task<List<string>> AllValuesAsync(string databasePath)
