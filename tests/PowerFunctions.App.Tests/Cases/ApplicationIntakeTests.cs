@@ -261,6 +261,39 @@ public sealed class ApplicationIntakeTests
         Assert.Contains("D01-20260918-000250", issued);
     }
 
+    [Fact]
+    public async Task CaseNumbers_HalfABlockUsed_ReservesTheNextBlockAhead()
+    {
+        await using var app = await CaseApp.StartAsync();
+        var numbers = app.App.Get<CaseNumbers>();
+        var counter = app.App.Get<IStorageAccount>().GetTableClient(CaseTables.Counters);
+
+        for (var i = 0; i < CaseNumbers.BlockSize / 2; i++)
+        {
+            await numbers.NextAsync("D01", new DateOnly(2026, 9, 18), CancellationToken.None);
+        }
+
+        // The next block is taken in the background: the counter moves on while the first block is still in use.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        long? next = null;
+        while (waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            next = (await counter.GetEntityAsync("D01", "20260918", CancellationToken.None))?.GetInt64("Next");
+            if (next == 1 + (2 * CaseNumbers.BlockSize))
+            {
+                break;
+            }
+
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(1 + (2 * CaseNumbers.BlockSize), next);
+        var after = await Task.WhenAll(Enumerable.Range(0, CaseNumbers.BlockSize).Select(_ => numbers.NextAsync("D01", new DateOnly(2026, 9, 18), CancellationToken.None)));
+        Assert.Contains("D01-20260918-000051", after);
+        Assert.Contains("D01-20260918-000150", after);
+        Assert.Equal(CaseNumbers.BlockSize, after.Distinct().Count());
+    }
+
     /// <summary>Fails the first scheduling (a crash between the key's reservation and the case's commit).</summary>
     private sealed class FlakyScheduler
     {

@@ -9,8 +9,10 @@ namespace PowerFunctions.App.Features.Cases;
 /// Human-readable, unique case numbers <c>{department}-{yyyyMMdd}-{NNNNNN}</c> (receipt date in
 /// China). Numbers come from a counter row per department and day (table <c>casecounters</c>) that
 /// each instance advances by a block of <see cref="BlockSize"/> under its ETag; the block is then
-/// handed out from memory. So the submit path touches the counter once per block, instances never
-/// collide, and a restart only leaves a gap.
+/// handed out from memory. Once half a block is used, the next block is reserved in the background, so
+/// submissions do not queue behind the counter's read and write (only when a block runs out before the
+/// next one is there does a caller wait for it). So the submit path rarely touches the counter,
+/// instances never collide, and a restart only leaves a gap (at most two blocks).
 /// </summary>
 public sealed class CaseNumbers(IStorageAccount storage)
 {
@@ -28,10 +30,21 @@ public sealed class CaseNumbers(IStorageAccount storage)
         {
             if (block.Next >= block.End)
             {
-                (block.Next, block.End) = await ReserveAsync(departmentCode, day, cancellationToken).ConfigureAwait(false);
+                // The block reserved ahead, or (first use, or that reservation failed) one reserved now.
+                var ahead = block.Ahead;
+                block.Ahead = null;
+                (block.Next, block.End) = ahead is not null
+                    ? await ahead.ConfigureAwait(false)
+                    : await ReserveAsync(departmentCode, day, cancellationToken).ConfigureAwait(false);
             }
 
             var n = block.Next++;
+            if (block.Ahead is null && block.End - block.Next <= BlockSize / 2)
+            {
+                // Not the caller's: a cancelled request must not cancel the reservation others will use.
+                block.Ahead = ReserveAsync(departmentCode, day, CancellationToken.None);
+            }
+
             return string.Create(CultureInfo.InvariantCulture, $"{departmentCode}-{day}-{n:D6}");
         }
         finally
@@ -71,5 +84,8 @@ public sealed class CaseNumbers(IStorageAccount storage)
         public long Next { get; set; }
 
         public long End { get; set; }
+
+        /// <summary>The next block, being reserved (or reserved) while this one is used.</summary>
+        public Task<(long Next, long End)>? Ahead { get; set; }
     }
 }
