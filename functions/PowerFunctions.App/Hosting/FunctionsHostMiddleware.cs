@@ -9,9 +9,10 @@ namespace PowerFunctions.App.Hosting;
 /// <c>ConfigureFunctionsWebApplication()</c>, so inside the ASP.NET Core integration): HTTP functions run
 /// through the same <see cref="HttpPipeline"/> as standalone, which writes the answer itself (the
 /// integration is then handed an empty result); timer and queue functions through the same wrapper as the
-/// standalone runners. The host's invocation id is the correlation id when the caller sent none.
+/// standalone runners, and a queue message given up on is sealed into its poison queue as standalone
+/// (<see cref="PoisonQueue.RunUnderHostAsync"/>), not moved there raw by the host. The host's invocation id is the correlation id when the caller sent none.
 /// </summary>
-public sealed class FunctionsHostMiddleware(FunctionIndex index, HttpPipeline pipeline, FunctionInvoker invoker) : IFunctionsWorkerMiddleware
+public sealed class FunctionsHostMiddleware(FunctionIndex index, HttpPipeline pipeline, FunctionInvoker invoker, PoisonQueue poisonQueue) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -32,7 +33,14 @@ public sealed class FunctionsHostMiddleware(FunctionIndex index, HttpPipeline pi
                 var data = context.BindingContext.BindingData;
                 var messageId = data.TryGetValue("Id", out var id) ? Convert.ToString(id, CultureInfo.InvariantCulture) : null;
                 long? dequeueCount = data.TryGetValue("DequeueCount", out var count) && long.TryParse(Convert.ToString(count, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
-                await invoker.RunQueueAsync(queue.Name, queue.QueueName, context.InvocationId, messageId, dequeueCount, () => next(context)).ConfigureAwait(false);
+                var text = data.TryGetValue("QueueTrigger", out var trigger) ? Convert.ToString(trigger, CultureInfo.InvariantCulture) : null;
+                await poisonQueue.RunUnderHostAsync(
+                    queue,
+                    messageId,
+                    dequeueCount,
+                    text,
+                    () => invoker.RunQueueAsync(queue.Name, queue.QueueName, context.InvocationId, messageId, dequeueCount, () => next(context)),
+                    context.CancellationToken).ConfigureAwait(false);
                 break;
             default:
                 // The Worker SDK indexed a function the standalone table lacks: the parity test keeps this from shipping.

@@ -81,7 +81,6 @@ public static class PowerFunctionsHost
 
         // The slim builder leaves out the regex route constraint; the admin routes need it ({area:regex(^admin$)}).
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<Microsoft.AspNetCore.Routing.Constraints.RegexInlineRouteConstraint>("regex"));
-        services.AddSingleton<PoisonSeal>();
         if (AppSettings.Runners(builder.Configuration).Enabled)
         {
             services.AddSingleton<TimerRunner>();
@@ -159,6 +158,8 @@ public static class PowerFunctionsHost
         services.AddSingleton<RequestLimiter>();
         services.AddSingleton<HttpPipeline>();
         services.AddSingleton<FunctionInvoker>();
+        services.AddSingleton<PoisonSeal>();
+        services.AddSingleton<PoisonQueue>();
         services.AddSingleton(FunctionClasses.InAssembly(typeof(PowerFunctionsHost).Assembly));
         services.AddSingleton<FunctionIndex>();
         services.AddSingleton<StartupTasks>();

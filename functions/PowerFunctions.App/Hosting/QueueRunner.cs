@@ -12,12 +12,12 @@ namespace PowerFunctions.App.Hosting;
 /// A received message is hidden for <c>Queues:VisibilityTimeout</c> while its handler runs, deleted on
 /// success, and made visible again after <c>Queues:RetryDelay</c> on failure. A message that failed
 /// <c>Queues:MaxDequeueCount</c> deliveries, or whose handler threw <see cref="PoisonMessageException"/>,
-/// is copied to <c>&lt;queue&gt;-poison</c> with the reason, its text sealed (<see cref="PoisonRecord"/>), and then deleted: sent before deleted, so a
+/// is copied to <c>&lt;queue&gt;-poison</c> with the reason, its text sealed (<see cref="PoisonQueue"/>), and then deleted: sent before deleted, so a
 /// crash in between leaves a duplicate at worst, never a lost message.
 /// </summary>
-public sealed class QueueRunner(FunctionIndex index, IStorageAccount storage, FunctionInvoker invoker, IServiceProvider services, QueueOptions options, TimeProvider clock, PoisonSeal seal, ILogger<QueueRunner> logger) : BackgroundService
+public sealed class QueueRunner(FunctionIndex index, IStorageAccount storage, FunctionInvoker invoker, IServiceProvider services, QueueOptions options, PoisonQueue poisonQueue, ILogger<QueueRunner> logger) : BackgroundService
 {
-    public const string PoisonSuffix = "-poison";
+    public const string PoisonSuffix = PoisonQueue.Suffix;
 
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(50);
 
@@ -102,16 +102,11 @@ public sealed class QueueRunner(FunctionIndex index, IStorageAccount storage, Fu
         {
             return; // the message comes back after its visibility timeout
         }
-        catch (PoisonMessageException e)
-        {
-            await PoisonAsync(function, queue, message, e.Message, cancellationToken).ConfigureAwait(false);
-            return;
-        }
         catch (Exception e)
         {
-            if (message.DequeueCount >= options.MaxDequeueCount)
+            if (poisonQueue.Reason(e, message.DequeueCount) is { } reason)
             {
-                await PoisonAsync(function, queue, message, $"failed {message.DequeueCount} deliveries; last error {e.GetType().Name}: {e.Message}", cancellationToken).ConfigureAwait(false);
+                await PoisonAsync(function, queue, message, reason, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -140,17 +135,7 @@ public sealed class QueueRunner(FunctionIndex index, IStorageAccount storage, Fu
 
     private async Task PoisonAsync(QueueFunction function, IQueueClient queue, QueueMessage message, string reason, CancellationToken cancellationToken)
     {
-        var poison = storage.GetQueueClient(function.QueueName + PoisonSuffix);
-        await poison.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        var record = JsonSerializer.Serialize(seal.Seal(
-            function.QueueName,
-            function.Name,
-            message.MessageId,
-            message.DequeueCount,
-            reason,
-            clock.GetUtcNow(),
-            message.MessageText));
-        await poison.SendMessageAsync(record, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await poisonQueue.SendAsync(function, message.MessageId, message.DequeueCount, reason, message.MessageText, cancellationToken).ConfigureAwait(false);
         try
         {
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
