@@ -90,6 +90,7 @@ public sealed class SubmitLoad : IBenchmarkCommand
         var latencies = new List<double>[clients];
         var caseNumbers = new List<string>[clients];
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcBefore = (Pause: GC.GetTotalPauseDuration(), Allocated: GC.GetTotalAllocatedBytes(), Collections: GC.CollectionCount(0));
         // Sent as a phone sends it: the serialised body with its Content-Length (not re-serialised and chunked per request).
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
         var started = Stopwatch.StartNew();
@@ -125,7 +126,8 @@ public sealed class SubmitLoad : IBenchmarkCommand
         }));
         var elapsed = started.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        return new Phase(count, elapsed, cpu, latencies.SelectMany(l => l).ToList(), failures, caseNumbers.SelectMany(n => n).ToList());
+        var gc = new GcUse(GC.GetTotalPauseDuration() - gcBefore.Pause, GC.GetTotalAllocatedBytes() - gcBefore.Allocated, GC.CollectionCount(0) - gcBefore.Collections);
+        return new Phase(count, elapsed, cpu, gc, latencies.SelectMany(l => l).ToList(), failures, caseNumbers.SelectMany(n => n).ToList());
     }
 
     /// <summary>An application for the first published promised item of the sample catalog, with every required material.</summary>
@@ -168,7 +170,10 @@ public sealed class SubmitLoad : IBenchmarkCommand
         return cases;
     }
 
-    private sealed record Phase(int Count, TimeSpan Elapsed, TimeSpan Cpu, List<double> Latencies, int Failures, List<string> CaseNumbers);
+    private sealed record Phase(int Count, TimeSpan Elapsed, TimeSpan Cpu, GcUse Gc, List<double> Latencies, int Failures, List<string> CaseNumbers);
+
+    /// <summary>The garbage collector during a phase: time the process was paused, bytes allocated, collections.</summary>
+    private sealed record GcUse(TimeSpan Paused, long Allocated, int Collections);
 
     /// <summary>The rounds of one target added up.</summary>
     private sealed class Totals
@@ -177,6 +182,9 @@ public sealed class SubmitLoad : IBenchmarkCommand
         private int _count;
         private TimeSpan _elapsed;
         private TimeSpan _cpu;
+        private TimeSpan _gcPaused;
+        private long _allocated;
+        private int _collections;
 
         public int Failures { get; private set; }
 
@@ -191,6 +199,9 @@ public sealed class SubmitLoad : IBenchmarkCommand
             _count += phase.Count;
             _elapsed += phase.Elapsed;
             _cpu += phase.Cpu;
+            _gcPaused += phase.Gc.Paused;
+            _allocated += phase.Gc.Allocated;
+            _collections += phase.Gc.Collections;
             _latencies.AddRange(phase.Latencies);
             Failures += phase.Failures;
             CaseNumbers.AddRange(phase.CaseNumbers);
@@ -199,7 +210,7 @@ public sealed class SubmitLoad : IBenchmarkCommand
         public string Line(string what, string unit)
         {
             _latencies.Sort();
-            return string.Create(CultureInfo.InvariantCulture, $"{what}: {_count} in {_elapsed.TotalSeconds:0.00} s = {Rate:0} {unit}s/s; p50 {BenchmarkApp.Percentile(_latencies, 0.50):0.0} ms, p95 {BenchmarkApp.Percentile(_latencies, 0.95):0.0} ms, p99 {BenchmarkApp.Percentile(_latencies, 0.99):0.0} ms, max {_latencies[^1]:0.0} ms; CPU {CpuPerRequest:0.00} ms per {unit} (server and clients, one process); failures {Failures}");
+            return string.Create(CultureInfo.InvariantCulture, $"{what}: {_count} in {_elapsed.TotalSeconds:0.00} s = {Rate:0} {unit}s/s; p50 {BenchmarkApp.Percentile(_latencies, 0.50):0.0} ms, p95 {BenchmarkApp.Percentile(_latencies, 0.95):0.0} ms, p99 {BenchmarkApp.Percentile(_latencies, 0.99):0.0} ms, max {_latencies[^1]:0.0} ms; CPU {CpuPerRequest:0.00} ms per {unit} (server and clients, one process); GC paused {100 * _gcPaused / _elapsed:0}% of the time, {_allocated / 1024.0 / _count:0} KB allocated per {unit}, {_collections} collections; failures {Failures}");
         }
     }
 }
