@@ -90,6 +90,51 @@ public sealed partial class PersonalDataProtector(PersonalDataKeyRing keys, ILog
         }));
     }
 
+    /// <summary>
+    /// The stored event's actor name and data with every value written under a key other than the active one
+    /// (or with another algorithm) re-encrypted under the active key: same prefix, same context, the same
+    /// plaintext, so the hash chain is untouched and nothing else changes (a plain value stays plain). A value
+    /// that does not open is left as stored and counted.
+    /// </summary>
+    public RewrappedEvent RewrapEvent(PersonalEventFields fields, string partition, long seq, string type, string role, string actorName, string data)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var context = Context(fields, partition, seq);
+        var rewrapped = 0;
+        var unreadable = 0;
+        string? Rewrap(string stored, string valueContext)
+        {
+            if (!IsProtected(stored) || IsCurrent(stored))
+            {
+                return null;
+            }
+
+            if (Open(stored, valueContext) is not { } plaintext)
+            {
+                unreadable++;
+                return null;
+            }
+
+            rewrapped++;
+            return Envelope(plaintext, valueContext, stored.StartsWith(JsonPrefix, StringComparison.Ordinal) ? JsonPrefix : Prefix);
+        }
+
+        var name = fields.ProtectsActorName(role) ? Rewrap(actorName, context + "actorName") ?? actorName : actorName;
+        var paths = fields.PathsOf(type);
+        var newData = paths.Count == 0 || !(data.Contains(Prefix, StringComparison.Ordinal) || data.Contains(JsonPrefix, StringComparison.Ordinal))
+            ? data
+            : Rewrite(data, paths, (raw, isString, path) => isString && Rewrap(Encoding.UTF8.GetString(raw), context + path) is { } sealedValue ? Quote(Encoding.ASCII.GetBytes(sealedValue)) : null);
+        return new RewrappedEvent(name, newData, rewrapped, unreadable);
+    }
+
+    /// <summary>Whether <paramref name="stored"/> (an envelope) is written with the configured algorithm under the active key.</summary>
+    public bool IsCurrent(string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var parts = stored.Split(':');
+        return parts.Length == 4 && parts[1] == Code(keys.Algorithm) && parts[2] == keys.Active.KeyId;
+    }
+
     private static string Context(PersonalEventFields fields, string partition, long seq) =>
         $"{fields.Scope}/{partition}/{seq.ToString(System.Globalization.CultureInfo.InvariantCulture)}/";
 

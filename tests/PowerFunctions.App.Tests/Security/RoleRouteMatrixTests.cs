@@ -136,6 +136,7 @@ public sealed partial class RoleRouteMatrixTests
         // Operators: they run the system and keep its registers, and read no case file.
         ["AdminClock"] = Only(Roles.Admin),
         ["AdminTimersSweep"] = Only(Roles.Admin),
+        ["AdminPersonalDataRewrap"] = Only(Roles.Admin),
         ["CalendarYearPut"] = Only(Roles.Admin),
         ["ExpertPut"] = Only(Roles.Admin),
         ["ExpertAvailability"] = Only(Roles.Admin),
