@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
@@ -176,7 +177,21 @@ public sealed partial class PersonalDataProtector(PersonalDataKeyRing keys, ILog
     /// </summary>
     private static string Rewrite(string json, IReadOnlyCollection<string> paths, Func<byte[], bool, string, byte[]?> replace)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
+        // The JSON's bytes in a pooled buffer (an event is read on every load and written on every commit),
+        // cleared on return: it held the plaintext.
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            return Rewrite(json, rented.AsSpan(0, Encoding.UTF8.GetBytes(json, rented)), paths, replace);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented, clearArray: true);
+        }
+    }
+
+    private static string Rewrite(string json, ReadOnlySpan<byte> bytes, IReadOnlyCollection<string> paths, Func<byte[], bool, string, byte[]?> replace)
+    {
         var reader = new Utf8JsonReader(bytes);
         var containers = new Stack<(string Path, bool IsArray)>();
         string? property = null;
@@ -194,7 +209,7 @@ public sealed partial class PersonalDataProtector(PersonalDataKeyRing keys, ILog
                     var valuePath = ValuePath(containers, property);
                     reader.Skip();
                     var end = (int)reader.BytesConsumed;
-                    if (replace(bytes[start..end], false, valuePath) is { } whole)
+                    if (replace(bytes[start..end].ToArray(), false, valuePath) is { } whole)
                     {
                         edits.Add((start, end - start, whole));
                     }
@@ -227,17 +242,27 @@ public sealed partial class PersonalDataProtector(PersonalDataKeyRing keys, ILog
             return json;
         }
 
-        var output = new List<byte>(bytes.Length + (edits.Count * 64));
+        // The result written once into an array of its exact size.
+        var size = bytes.Length;
+        foreach (var (_, length, replacement) in edits)
+        {
+            size += replacement.Length - length;
+        }
+
+        var output = new byte[size];
         var at = 0;
+        var written = 0;
         foreach (var (start, length, replacement) in edits)
         {
-            output.AddRange(bytes.AsSpan(at, start - at));
-            output.AddRange(replacement);
+            bytes[at..start].CopyTo(output.AsSpan(written));
+            written += start - at;
+            replacement.CopyTo(output.AsSpan(written));
+            written += replacement.Length;
             at = start + length;
         }
 
-        output.AddRange(bytes.AsSpan(at));
-        return Encoding.UTF8.GetString([.. output]);
+        bytes[at..].CopyTo(output.AsSpan(written));
+        return Encoding.UTF8.GetString(output);
     }
 
     private static string ValuePath(Stack<(string Path, bool IsArray)> containers, string? property)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -34,14 +33,17 @@ internal static class EntityCodec
     private const byte TagGuid = 7;
     private const byte TagBinary = 8;
 
-    /// <summary>Validates keys and properties (400 <see cref="StorageErrorCodes.InvalidInput"/>) and returns the packed properties.</summary>
+    /// <summary>
+    /// Validates keys and properties (400 <see cref="StorageErrorCodes.InvalidInput"/>) and returns the packed
+    /// properties: sized exactly first (validating on the way), then written into one array of that size, so a
+    /// write allocates its row once (a growing buffer cost four to five times the row on every write).
+    /// </summary>
     public static byte[] Encode(TableEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
         StorageNames.ValidateKey(entity.PartitionKey, "PartitionKey");
         StorageNames.ValidateKey(entity.RowKey, "RowKey");
 
-        var buffer = new ArrayBufferWriter<byte>(256);
         var count = 0;
         foreach (var (_, value) in entity.Properties)
         {
@@ -56,7 +58,7 @@ internal static class EntityCodec
             throw StorageErrors.InvalidInput($"an entity holds at most {MaxProperties} properties, not {count}");
         }
 
-        WriteVarint(buffer, (uint)count);
+        long size = VarintSize((uint)count);
         foreach (var (name, value) in entity.Properties)
         {
             if (value is null)
@@ -65,74 +67,108 @@ internal static class EntityCodec
             }
 
             StorageNames.ValidatePropertyName(name);
-            WriteString(buffer, name);
+            size += StringSize(name) + 1 + ValueSize(name, value);
+        }
+
+        if (size > MaxEntityBytes)
+        {
+            throw StorageErrors.InvalidInput($"the entity is {size} bytes; at most {MaxEntityBytes} fit");
+        }
+
+        var packed = new byte[size];
+        var position = 0;
+        WriteVarint(packed, ref position, (uint)count);
+        foreach (var (name, value) in entity.Properties)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            WriteString(packed, ref position, name);
             switch (value)
             {
                 case string s:
-                    if (s.Length > MaxStringLength)
-                    {
-                        throw StorageErrors.InvalidInput($"property '{name}' holds {s.Length} characters; at most {MaxStringLength} fit");
-                    }
-
-                    WriteByte(buffer, TagString);
-                    WriteString(buffer, s);
+                    packed[position++] = TagString;
+                    WriteString(packed, ref position, s);
                     break;
                 case long l:
-                    WriteByte(buffer, TagInt64);
-                    BinaryPrimitives.WriteInt64LittleEndian(buffer.GetSpan(8), l);
-                    buffer.Advance(8);
+                    packed[position++] = TagInt64;
+                    BinaryPrimitives.WriteInt64LittleEndian(packed.AsSpan(position), l);
+                    position += 8;
                     break;
                 case int i:
-                    WriteByte(buffer, TagInt32);
-                    BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), i);
-                    buffer.Advance(4);
+                    packed[position++] = TagInt32;
+                    BinaryPrimitives.WriteInt32LittleEndian(packed.AsSpan(position), i);
+                    position += 4;
                     break;
                 case bool b:
-                    WriteByte(buffer, TagBoolean);
-                    WriteByte(buffer, b ? (byte)1 : (byte)0);
+                    packed[position++] = TagBoolean;
+                    packed[position++] = b ? (byte)1 : (byte)0;
                     break;
                 case double d:
-                    WriteByte(buffer, TagDouble);
-                    BinaryPrimitives.WriteDoubleLittleEndian(buffer.GetSpan(8), d);
-                    buffer.Advance(8);
+                    packed[position++] = TagDouble;
+                    BinaryPrimitives.WriteDoubleLittleEndian(packed.AsSpan(position), d);
+                    position += 8;
                     break;
                 case DateTimeOffset t:
-                    if (t < MinDateTime)
-                    {
-                        throw StorageErrors.InvalidInput($"property '{name}' is {t:o}; tables keep dates from 1601-01-01 UTC");
-                    }
-
-                    WriteByte(buffer, TagDateTime);
-                    BinaryPrimitives.WriteInt64LittleEndian(buffer.GetSpan(8), t.UtcTicks);
-                    buffer.Advance(8);
+                    packed[position++] = TagDateTime;
+                    BinaryPrimitives.WriteInt64LittleEndian(packed.AsSpan(position), t.UtcTicks);
+                    position += 8;
                     break;
                 case Guid g:
-                    WriteByte(buffer, TagGuid);
-                    g.TryWriteBytes(buffer.GetSpan(16));
-                    buffer.Advance(16);
+                    packed[position++] = TagGuid;
+                    g.TryWriteBytes(packed.AsSpan(position, 16));
+                    position += 16;
                     break;
                 case byte[] bytes:
-                    if (bytes.Length > MaxBinaryLength)
-                    {
-                        throw StorageErrors.InvalidInput($"property '{name}' holds {bytes.Length} bytes; at most {MaxBinaryLength} fit");
-                    }
-
-                    WriteByte(buffer, TagBinary);
-                    WriteVarint(buffer, (uint)bytes.Length);
-                    buffer.Write(bytes);
+                    packed[position++] = TagBinary;
+                    WriteVarint(packed, ref position, (uint)bytes.Length);
+                    bytes.CopyTo(packed.AsSpan(position));
+                    position += bytes.Length;
                     break;
-                default:
-                    throw StorageErrors.InvalidInput(
-                        $"property '{name}' is a {value.GetType().Name}; tables keep string, long, int, bool, double, DateTimeOffset, Guid and byte[]");
             }
         }
 
-        if (buffer.WrittenCount > MaxEntityBytes)
+        return position == packed.Length
+            ? packed
+            : throw new InvalidOperationException($"entity {entity.PartitionKey}/{entity.RowKey}: sized {packed.Length} bytes, wrote {position}");
+    }
+
+    /// <summary>The packed size of a property's value (its tag aside), after checking it against Azure's rules.</summary>
+    private static long ValueSize(string name, object value) => value switch
+    {
+        string s when s.Length > MaxStringLength => throw StorageErrors.InvalidInput($"property '{name}' holds {s.Length} characters; at most {MaxStringLength} fit"),
+        string s => StringSize(s),
+        long => 8,
+        int => 4,
+        bool => 1,
+        double => 8,
+        DateTimeOffset t when t < MinDateTime => throw StorageErrors.InvalidInput($"property '{name}' is {t:o}; tables keep dates from 1601-01-01 UTC"),
+        DateTimeOffset => 8,
+        Guid => 16,
+        byte[] bytes when bytes.Length > MaxBinaryLength => throw StorageErrors.InvalidInput($"property '{name}' holds {bytes.Length} bytes; at most {MaxBinaryLength} fit"),
+        byte[] bytes => VarintSize((uint)bytes.Length) + bytes.Length,
+        _ => throw StorageErrors.InvalidInput(
+            $"property '{name}' is a {value.GetType().Name}; tables keep string, long, int, bool, double, DateTimeOffset, Guid and byte[]"),
+    };
+
+    private static long StringSize(string value)
+    {
+        var length = Encoding.UTF8.GetByteCount(value);
+        return VarintSize((uint)length) + length;
+    }
+
+    private static int VarintSize(uint value)
+    {
+        var size = 1;
+        while (value >= 0x80)
         {
-            throw StorageErrors.InvalidInput($"the entity is {buffer.WrittenCount} bytes; at most {MaxEntityBytes} fit");
+            size++;
+            value >>= 7;
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return size;
     }
 
     /// <summary>Rebuilds an entity from its row.</summary>
@@ -193,29 +229,21 @@ internal static class EntityCodec
         return entity;
     }
 
-    private static void WriteByte(ArrayBufferWriter<byte> buffer, byte value)
-    {
-        buffer.GetSpan(1)[0] = value;
-        buffer.Advance(1);
-    }
-
-    private static void WriteVarint(ArrayBufferWriter<byte> buffer, uint value)
+    private static void WriteVarint(byte[] packed, ref int position, uint value)
     {
         while (value >= 0x80)
         {
-            WriteByte(buffer, (byte)(value | 0x80));
+            packed[position++] = (byte)(value | 0x80);
             value >>= 7;
         }
 
-        WriteByte(buffer, (byte)value);
+        packed[position++] = (byte)value;
     }
 
-    private static void WriteString(ArrayBufferWriter<byte> buffer, string value)
+    private static void WriteString(byte[] packed, ref int position, string value)
     {
-        var length = Encoding.UTF8.GetByteCount(value);
-        WriteVarint(buffer, (uint)length);
-        var written = Encoding.UTF8.GetBytes(value, buffer.GetSpan(length));
-        buffer.Advance(written);
+        WriteVarint(packed, ref position, (uint)Encoding.UTF8.GetByteCount(value));
+        position += Encoding.UTF8.GetBytes(value, packed.AsSpan(position));
     }
 
     private static uint ReadVarint(ReadOnlySpan<byte> packed, ref int position)
