@@ -23,8 +23,6 @@ namespace PowerFunctions.App.PersonalData;
 /// </summary>
 public sealed class PersonalDataRewrapper(IStorageAccount storage, PersonalDataProtector protector, TimeProvider clock, ILogger<PersonalDataRewrapper> logger)
 {
-    private const string EventRows = "e-";
-
     private static readonly (string Table, PersonalEventFields Fields)[] Tables =
     [
         (CaseTables.Cases, CaseStore.PersonalFields),
@@ -46,7 +44,7 @@ public sealed class PersonalDataRewrapper(IStorageAccount storage, PersonalDataP
         foreach (var (table, fields) in Tables)
         {
             var client = storage.GetTableClient(table);
-            var query = new TableQuery { RowKeyFrom = EventRows, RowKeyTo = EventRows + '\uffff' };
+            var query = new TableQuery { RowKeyFrom = StoredEvent.RowPrefix, RowKeyTo = StoredEvent.RowPrefix + '\uffff' };
             while (true)
             {
                 var page = await client.QueryAsync(query, cancellationToken).ConfigureAwait(false);
@@ -73,21 +71,20 @@ public sealed class PersonalDataRewrapper(IStorageAccount storage, PersonalDataP
     private async Task RewrapRowAsync(ITableClient client, PersonalEventFields fields, TableEntity row, RewrapReport report, CancellationToken cancellationToken)
     {
         report.RowsRead++;
-        var actorName = row.GetString("ActorName") ?? string.Empty;
-        var data = row.GetString("Data") ?? string.Empty;
-        var result = protector.RewrapEvent(fields, row.PartitionKey, row.GetInt64("Seq") ?? 0, row.GetString("Type") ?? string.Empty, row.GetString("Role") ?? string.Empty, actorName, data);
+        var stored = StoredEvent.Raw(row);
+        var result = protector.RewrapEvent(fields, row.PartitionKey, stored.Seq, stored.Type, stored.Role, stored.ActorName, stored.Data);
         report.ValuesUnreadable += result.Unreadable;
         if (result.Rewrapped == 0)
         {
             return;
         }
 
-        if (row.Properties.ContainsKey("ActorName"))
+        if (row.Properties.ContainsKey(StoredEvent.ActorNameColumn))
         {
-            row["ActorName"] = result.ActorName;
+            row[StoredEvent.ActorNameColumn] = result.ActorName;
         }
 
-        row["Data"] = result.Data;
+        row[StoredEvent.DataColumn] = result.Data;
         try
         {
             await client.UpdateEntityAsync(row, row.ETag, cancellationToken).ConfigureAwait(false);

@@ -34,7 +34,7 @@ public sealed class CaseStore(IStorageAccount storage, PersonalDataProtector pro
 
     private readonly ITableClient _table = storage.GetTableClient(CaseTables.Cases);
 
-    public static string EventRow(long seq) => "e-" + seq.ToString("D9", CultureInfo.InvariantCulture);
+    public static string EventRow(long seq) => StoredEvent.RowKey(seq);
 
     /// <summary>The case, or null when there is none.</summary>
     public async Task<LoadedCase?> LoadAsync(string caseNo, CancellationToken cancellationToken)
@@ -134,37 +134,12 @@ public sealed class CaseStore(IStorageAccount storage, PersonalDataProtector pro
         return e;
     }
 
-    private TableEntity ToEntity(string caseNo, CaseEvent e)
-    {
-        var (actorName, data) = protector.ProtectEvent(PersonalFields, caseNo, e.Seq, e.Type, e.Role, e.ActorName, e.Data);
-        var entity = new TableEntity(caseNo, EventRow(e.Seq));
-        entity["Seq"] = e.Seq;
-        entity["Type"] = e.Type;
-        entity["At"] = e.At;
-        entity["Actor"] = e.Actor;
-        entity["ActorName"] = actorName;
-        entity["Role"] = e.Role;
-        entity["Data"] = data;
-        entity["PreviousHash"] = e.PreviousHash;
-        entity["Hash"] = e.Hash;
-        return entity;
-    }
+    private TableEntity ToEntity(string caseNo, CaseEvent e) =>
+        new StoredEvent(e.Seq, e.Type, e.At, e.Actor, e.ActorName, e.Role, e.Data, e.PreviousHash, e.Hash).ToEntity(caseNo, PersonalFields, protector);
 
-    private CaseEvent ToEvent(TableEntity e)
+    private CaseEvent ToEvent(TableEntity row)
     {
-        var seq = e.GetInt64("Seq") ?? 0;
-        var type = e.GetString("Type") ?? string.Empty;
-        var role = e.GetString("Role") ?? string.Empty;
-        var (actorName, data) = protector.RevealEvent(PersonalFields, e.PartitionKey, seq, type, role, e.GetString("ActorName") ?? string.Empty, e.GetString("Data") ?? string.Empty);
-        return new(
-            seq,
-            type,
-            e.GetString("At") ?? string.Empty,
-            e.GetString("Actor") ?? string.Empty,
-            actorName,
-            role,
-            data,
-            e.GetString("PreviousHash") ?? string.Empty,
-            e.GetString("Hash") ?? string.Empty);
+        var e = StoredEvent.Read(row, PersonalFields, protector);
+        return new(e.Seq, e.Type, e.At, e.Actor, e.ActorName, e.Role, e.Data, e.PreviousHash, e.Hash);
     }
 }

@@ -28,13 +28,13 @@ public sealed class ComplaintStore(IStorageAccount storage, PersonalDataProtecto
         },
         ComplaintRoles.Citizen);
 
-    private const string EventPrefix = "e-";
+    private const string EventPrefix = StoredEvent.RowPrefix;
 
     private static readonly JsonSerializerOptions DeadlineJson = new(JsonSerializerDefaults.Web);
 
     private readonly ITableClient _table = storage.GetTableClient(ComplaintTables.Tickets);
 
-    public static string EventRow(long seq) => EventPrefix + seq.ToString("D9", CultureInfo.InvariantCulture);
+    public static string EventRow(long seq) => StoredEvent.RowKey(seq);
 
     /// <summary>Ticket numbers are partition keys: letters, digits and dashes, at most 64.</summary>
     public static bool IsTicketNo(string? ticketNo) =>
@@ -139,40 +139,15 @@ public sealed class ComplaintStore(IStorageAccount storage, PersonalDataProtecto
 
     private TableEntity ToEntity(string ticketNo, ComplaintEvent e)
     {
-        var (actorName, data) = protector.ProtectEvent(PersonalFields, ticketNo, e.Seq, e.Type, e.Role, e.ActorName, e.Data);
-        var entity = new TableEntity(ticketNo, EventRow(e.Seq))
-        {
-            ["Seq"] = e.Seq,
-            ["Type"] = e.Type,
-            ["At"] = e.At,
-            ["Actor"] = e.Actor,
-            ["ActorName"] = actorName,
-            ["Role"] = e.Role,
-            ["Data"] = data,
-            ["PreviousHash"] = e.PreviousHash,
-            ["Hash"] = e.Hash,
-        };
+        var entity = new StoredEvent(e.Seq, e.Type, e.At, e.Actor, e.ActorName, e.Role, e.Data, e.PreviousHash, e.Hash).ToEntity(ticketNo, PersonalFields, protector);
         Set(entity, "Department", e.Department);
         return entity;
     }
 
-    private ComplaintEvent ToEvent(TableEntity e)
+    private ComplaintEvent ToEvent(TableEntity row)
     {
-        var seq = e.GetInt64("Seq") ?? 0;
-        var type = e.GetString("Type") ?? string.Empty;
-        var role = e.GetString("Role") ?? string.Empty;
-        var (actorName, data) = protector.RevealEvent(PersonalFields, e.PartitionKey, seq, type, role, e.GetString("ActorName") ?? string.Empty, e.GetString("Data") ?? string.Empty);
-        return new(
-            seq,
-            type,
-            e.GetString("At") ?? string.Empty,
-            e.GetString("Actor") ?? string.Empty,
-            actorName,
-            role,
-            e.GetString("Department"),
-            data,
-            e.GetString("PreviousHash") ?? string.Empty,
-            e.GetString("Hash") ?? string.Empty);
+        var e = StoredEvent.Read(row, PersonalFields, protector);
+        return new(e.Seq, e.Type, e.At, e.Actor, e.ActorName, e.Role, row.GetString("Department"), e.Data, e.PreviousHash, e.Hash);
     }
 
     /// <summary>A clock as the snapshot records it (JSON).</summary>

@@ -42,7 +42,7 @@ public sealed class PenaltyStore(IStorageAccount storage, PersonalDataProtector 
     public static bool IsCaseNo(string? caseNo) =>
         caseNo is { Length: > 0 and <= 64 } && caseNo.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
-    public static string EventRow(long seq) => "e-" + seq.ToString("D9", CultureInfo.InvariantCulture);
+    public static string EventRow(long seq) => StoredEvent.RowKey(seq);
 
     /// <summary>The case, or null when there is none.</summary>
     public async Task<LoadedPenalty?> LoadAsync(string caseNo, CancellationToken cancellationToken)
@@ -177,34 +177,13 @@ public sealed class PenaltyStore(IStorageAccount storage, PersonalDataProtector 
         ["Deadlines"] = JsonSerializer.Serialize(deadlines, PenaltyChain.DataOptions),
     };
 
-    private TableEntity ToEntity(string caseNo, CaseEvent e) => new(caseNo, EventRow(e.Seq))
-    {
-        ["Seq"] = e.Seq,
-        ["Type"] = e.Type,
-        ["At"] = e.At,
-        ["Actor"] = e.Actor,
-        ["ActorName"] = e.ActorName,
-        ["Role"] = e.Role,
-        ["Data"] = protector.ProtectEvent(PersonalFields, caseNo, e.Seq, e.Type, e.Role, e.ActorName, e.Data).Data,
-        ["PreviousHash"] = e.PreviousHash,
-        ["Hash"] = e.Hash,
-    };
+    // The party's name, identity number and address are data paths; an actor here is always staff (no person roles).
+    private TableEntity ToEntity(string caseNo, CaseEvent e) =>
+        new StoredEvent(e.Seq, e.Type, e.At, e.Actor, e.ActorName, e.Role, e.Data, e.PreviousHash, e.Hash).ToEntity(caseNo, PersonalFields, protector);
 
-    private CaseEvent ToEvent(TableEntity e)
+    private CaseEvent ToEvent(TableEntity row)
     {
-        var seq = e.GetInt64("Seq") ?? 0;
-        var type = e.GetString("Type") ?? string.Empty;
-        var role = e.GetString("Role") ?? string.Empty;
-        var actorName = e.GetString("ActorName") ?? string.Empty;
-        return new(
-            seq,
-            type,
-            e.GetString("At") ?? string.Empty,
-            e.GetString("Actor") ?? string.Empty,
-            actorName,
-            role,
-            protector.RevealEvent(PersonalFields, e.PartitionKey, seq, type, role, actorName, e.GetString("Data") ?? string.Empty).Data,
-            e.GetString("PreviousHash") ?? string.Empty,
-            e.GetString("Hash") ?? string.Empty);
+        var e = StoredEvent.Read(row, PersonalFields, protector);
+        return new(e.Seq, e.Type, e.At, e.Actor, e.ActorName, e.Role, e.Data, e.PreviousHash, e.Hash);
     }
 }
