@@ -110,7 +110,9 @@ public abstract class CaseFileScenarios
         Assert.NotNull(first);
         Assert.Equal("application/zip", first.Properties.ContentType);
 
-        var archive = Unzip(first.Content);
+        // Stored sealed (the acts name the applicant); the service opens it.
+        Assert.True(PowerFunctions.App.Features.Documents.Storage.BlobSeal.IsSealed(first.Content));
+        var archive = Unzip((await app.App.Get<CaseFileArchiveService>().ReadArchiveAsync("casefiles/D01/2026-Q3.zip", CancellationToken.None))!);
         Assert.Equal([refused + ".zip", CaseFileArchiveService.ListingEntry], archive.Keys.Order(StringComparer.Ordinal));
         var inner = Unzip(archive[refused + ".zip"]);
         Assert.Empty(CaseFileManifests.Verify(CaseFileManifests.FromJson(inner[CaseFileManifests.ManifestPath])!, inner));

@@ -38,7 +38,21 @@ public sealed class DocumentFunctions(DocumentVerifier verifier, Storage.Documen
         id = DocumentId(id);
         var record = await store.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
         await access.RequireAsync(record, caller, queryCode, cancellationToken).ConfigureAwait(false);
-        var pdf = await store.DownloadAsync(record.BlobName, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
+        byte[]? pdf;
+        try
+        {
+            pdf = await store.DownloadAsync(record.BlobName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            throw DocumentProblems.Unreadable(id);
+        }
+
+        if (pdf is null)
+        {
+            throw NotFound(id);
+        }
+
         return HttpResult.Bytes(pdf, "application/pdf")
             .WithHeader("Content-Disposition", $"inline; filename=\"{record.Id}.pdf\"")
             .WithHeader("ETag", $"\"{record.Sha256}\"")

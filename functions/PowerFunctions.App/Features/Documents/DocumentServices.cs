@@ -17,6 +17,7 @@ public static class DocumentServices
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Documents").Get<DocumentOptions>() ?? new DocumentOptions());
         services.AddSingleton(sp => DocumentIds.Read(sp.GetRequiredService<DocumentOptions>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton<DocumentFont>();
+        services.AddSingleton<BlobSeal>();
         services.AddSingleton<DocumentStore>();
         services.AddSealing();
         services.AddSingleton<DocumentIssuer>();

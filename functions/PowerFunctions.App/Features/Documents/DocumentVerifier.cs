@@ -24,7 +24,16 @@ public sealed partial class DocumentVerifier(DocumentStore store, ISealKeyStore 
             return null;
         }
 
-        var pdf = await store.DownloadAsync(record.BlobName, cancellationToken).ConfigureAwait(false);
+        byte[]? pdf;
+        try
+        {
+            pdf = await store.DownloadAsync(record.BlobName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            return Answer(record, null, [], SealCheck.Fail("document-unreadable", "存储的文书文件无法解密：已被改动，或其密钥已不在配置中"));
+        }
+
         if (pdf is null)
         {
             return Answer(record, null, [], SealCheck.Fail("document-missing", "文书文件缺失"));
@@ -62,14 +71,15 @@ public sealed partial class DocumentVerifier(DocumentStore store, ISealKeyStore 
 
     private async Task<DocumentVerification> CheckAsync(DocumentRecord record, byte[] pdf, CancellationToken cancellationToken)
     {
-        var sealJson = await store.DownloadAsync(record.SealBlobName, cancellationToken).ConfigureAwait(false);
         SealEnvelope? envelope = null;
         try
         {
+            var sealJson = await store.DownloadAsync(record.SealBlobName, cancellationToken).ConfigureAwait(false);
             envelope = sealJson is null ? null : JsonSerializer.Deserialize<SealEnvelope>(sealJson, JsonDefaults.Options);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidDataException)
         {
+            // missing, altered or unreadable: the seal check fails below
         }
 
         if (envelope is null)

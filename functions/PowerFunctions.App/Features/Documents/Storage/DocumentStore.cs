@@ -6,9 +6,10 @@ namespace PowerFunctions.App.Features.Documents.Storage;
 /// <summary>
 /// Where sealed documents live: create-only blobs in container <c>documents</c> under
 /// <c>cases/{caseNo}/{id}.pdf</c> and <c>.seal.json</c>, and table <c>documents</c> with a row per id
-/// (partition = id) and a row per SHA-256 (partition = <c>sha256-{hex}</c>) pointing back to the id.
+/// (partition = id) and a row per SHA-256 (partition = <c>sha256-{hex}</c>) pointing back to the id. Blobs are
+/// stored sealed (<see cref="BlobSeal"/>: encrypted, bound to their name); callers see the plain file.
 /// </summary>
-public sealed class DocumentStore(IStorageAccount storage)
+public sealed class DocumentStore(IStorageAccount storage, BlobSeal seal)
 {
     public const string ContainerName = "documents";
     public const string TableName = "documents";
@@ -55,7 +56,7 @@ public sealed class DocumentStore(IStorageAccount storage)
     {
         try
         {
-            await Container.UploadAsync(name, content, contentType, metadata, overwrite: false, cancellationToken).ConfigureAwait(false);
+            await Container.UploadAsync(name, seal.Seal(ContainerName, name, content), contentType, metadata, overwrite: false, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -64,8 +65,14 @@ public sealed class DocumentStore(IStorageAccount storage)
         }
     }
 
-    public async Task<byte[]?> DownloadAsync(string name, CancellationToken cancellationToken) =>
-        (await Container.DownloadAsync(name, cancellationToken).ConfigureAwait(false))?.Content;
+    /// <summary>The file, or null when there is none; throws <see cref="InvalidDataException"/> when the stored blob does not open (altered, moved, or its key no longer listed).</summary>
+    public async Task<byte[]?> DownloadAsync(string name, CancellationToken cancellationToken)
+    {
+        var stored = (await Container.DownloadAsync(name, cancellationToken).ConfigureAwait(false))?.Content;
+        return stored is null
+            ? null
+            : seal.Open(ContainerName, name, stored) ?? throw new InvalidDataException($"the stored blob {ContainerName}/{name} does not open: altered, moved, or its key is no longer listed");
+    }
 
     /// <summary>Writes the index rows create-only; answers the row that is there when another writer won.</summary>
     public async Task<DocumentRecord> AddAsync(DocumentRecord record, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using PowerFunctions.App.Http;
 using PowerFunctions.Domain.Common;
 using PowerFunctions.Domain.Supervision.CaseFiles;
 using PowerFunctions.Domain.Supervision.Reports;
+using PowerFunctions.App.Features.Documents.Storage;
 using PowerFunctions.Storage;
 
 namespace PowerFunctions.App.Features.Supervision.CaseFiles;
@@ -17,9 +18,11 @@ namespace PowerFunctions.App.Features.Supervision.CaseFiles;
 /// blob <c>casefiles/{department}/{2026-Q3}.zip</c> of container <c>supervision</c>, holding <c>{caseNo}.zip</c> per case
 /// (each as <see cref="CaseFileService"/> builds it) and <c>listing.json</c>. The zip and its listing
 /// (<c>…/{2026-Q3}.json</c>) are uploaded create-only: a quarter's archive is written once and never overwritten; a run
-/// that finds the zip already there only restores a missing listing from the zip's own <c>listing.json</c>.
+/// that finds the zip already there only restores a missing listing from the zip's own <c>listing.json</c>. The zip holds
+/// every act of those cases (names, a party's identity number): it is stored sealed (<see cref="BlobSeal"/>); the listing
+/// (case numbers, dates, digests) in the clear.
 /// </summary>
-public sealed class CaseFileArchiveService(IStorageAccount storage, ClosedCaseIndex closedCases, CaseStore cases, CaseFileService files, TimeProvider clock, ILogger<CaseFileArchiveService> logger)
+public sealed class CaseFileArchiveService(IStorageAccount storage, ClosedCaseIndex closedCases, CaseStore cases, CaseFileService files, BlobSeal seal, TimeProvider clock, ILogger<CaseFileArchiveService> logger)
 {
     public const string ContainerName = "supervision";
 
@@ -95,10 +98,9 @@ public sealed class CaseFileArchiveService(IStorageAccount storage, ClosedCaseIn
     private async Task<CaseFileArchiveListing?> WriteArchiveAsync(string department, ReportPeriod quarter, IReadOnlyList<ClosedCase> closed, CancellationToken cancellationToken)
     {
         var blobName = CaseFileArchives.BlobName(department, quarter);
-        var existing = await _container.DownloadAsync(blobName, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
+        if (await ReadArchiveAsync(blobName, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            await TryCreateAsync(CaseFileArchives.ListingBlobName(department, quarter), ListingOf(existing.Content), "application/json", cancellationToken).ConfigureAwait(false);
+            await TryCreateAsync(CaseFileArchives.ListingBlobName(department, quarter), ListingOf(existing), "application/json", cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -119,13 +121,12 @@ public sealed class CaseFileArchiveService(IStorageAccount storage, ClosedCaseIn
         var listingJson = JsonSerializer.SerializeToUtf8Bytes(listing, ListingJson);
         entries.Insert(0, (ListingEntry, listingJson));
         var zip = CaseFileService.Zip(entries, now);
-        if (!await TryCreateAsync(blobName, zip, "application/zip", cancellationToken).ConfigureAwait(false))
+        if (!await TryCreateAsync(blobName, seal.Seal(ContainerName, blobName, zip), "application/zip", cancellationToken).ConfigureAwait(false))
         {
             // another run won the race: its zip stands, and its listing with it
-            var winner = await _container.DownloadAsync(blobName, cancellationToken).ConfigureAwait(false);
-            if (winner is not null)
+            if (await ReadArchiveAsync(blobName, cancellationToken).ConfigureAwait(false) is { } winner)
             {
-                await TryCreateAsync(CaseFileArchives.ListingBlobName(department, quarter), ListingOf(winner.Content), "application/json", cancellationToken).ConfigureAwait(false);
+                await TryCreateAsync(CaseFileArchives.ListingBlobName(department, quarter), ListingOf(winner), "application/json", cancellationToken).ConfigureAwait(false);
             }
 
             return null;
@@ -134,6 +135,15 @@ public sealed class CaseFileArchiveService(IStorageAccount storage, ClosedCaseIn
         await TryCreateAsync(CaseFileArchives.ListingBlobName(department, quarter), listingJson, "application/json", cancellationToken).ConfigureAwait(false);
         logger.LogInformation("case file archive {Blob} written: {Count} cases, {Bytes} bytes", blobName, items.Count, zip.Length);
         return listing;
+    }
+
+    /// <summary>The archive zip, opened; null when there is none. One that does not open (altered, its key gone) throws.</summary>
+    public async Task<byte[]?> ReadArchiveAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var stored = await _container.DownloadAsync(blobName, cancellationToken).ConfigureAwait(false);
+        return stored is null
+            ? null
+            : seal.Open(ContainerName, blobName, stored.Content) ?? throw new InvalidDataException($"the archive {ContainerName}/{blobName} does not open: altered, moved, or its key is no longer listed");
     }
 
     private static byte[] ListingOf(byte[] zip)
