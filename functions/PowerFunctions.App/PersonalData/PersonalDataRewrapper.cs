@@ -18,7 +18,8 @@ namespace PowerFunctions.App.PersonalData;
 /// <para>
 /// Not covered, by design: keyed hashes (the per-client objection counts) cannot be re-keyed without their input;
 /// they keep matching while the retired key is listed and restart once it is dropped. Poison records and sealed
-/// dead letters are re-sealed when replayed.
+/// dead letters are re-sealed when replayed. Sealed documents and case-file archives (<c>BlobSeal</c>) live in
+/// write-once containers: they keep the key they were written with, which stays listed while they are kept.
 /// </para>
 /// </summary>
 public sealed class PersonalDataRewrapper(IStorageAccount storage, PersonalDataProtector protector, TimeProvider clock, ILogger<PersonalDataRewrapper> logger)
