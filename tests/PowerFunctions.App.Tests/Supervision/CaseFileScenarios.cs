@@ -112,7 +112,17 @@ public abstract class CaseFileScenarios
 
         // Stored sealed (the acts name the applicant); the service opens it.
         Assert.True(PowerFunctions.App.Features.Documents.Storage.BlobSeal.IsSealed(first.Content));
-        var archive = Unzip((await app.App.Get<CaseFileArchiveService>().ReadArchiveAsync("casefiles/D01/2026-Q3.zip", CancellationToken.None))!);
+        var opened = (await app.App.Get<CaseFileArchiveService>().ReadArchiveAsync("casefiles/D01/2026-Q3.zip", CancellationToken.None))!;
+        var archive = Unzip(opened);
+
+        // Inspectors download it through the app (supervisor only; 404 before a quarter's archive exists, 400 for no quarter).
+        var download = await app.Supervisor.GetAsync("/api/supervision/case-files/D01/2026-Q3");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/zip", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(opened, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.Acceptor.GetAsync("/api/supervision/case-files/D01/2026-Q3")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Supervisor.GetAsync("/api/supervision/case-files/D01/2026-Q4")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.Supervisor.GetAsync("/api/supervision/case-files/D01/2026-13")).StatusCode);
         Assert.Equal([refused + ".zip", CaseFileArchiveService.ListingEntry], archive.Keys.Order(StringComparer.Ordinal));
         var inner = Unzip(archive[refused + ".zip"]);
         Assert.Empty(CaseFileManifests.Verify(CaseFileManifests.FromJson(inner[CaseFileManifests.ManifestPath])!, inner));
