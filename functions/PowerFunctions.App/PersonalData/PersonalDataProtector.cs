@@ -74,7 +74,7 @@ public sealed partial class PersonalDataProtector(PersonalDataKeyRing keys, ILog
         var context = Context(fields, partition, seq);
         var name = fields.ProtectsActorName(role) ? Reveal(actorName, context + "actorName") : actorName;
         var paths = fields.PathsOf(type);
-        if (paths.Count == 0 || !(data.Contains(Prefix, StringComparison.Ordinal) || data.Contains(JsonPrefix, StringComparison.Ordinal)))
+        if (paths.Count == 0 || !HoldsEnvelopes(data))
         {
             return (name, data);
         }
@@ -122,7 +122,7 @@ public sealed partial class PersonalDataProtector(PersonalDataKeyRing keys, ILog
 
         var name = fields.ProtectsActorName(role) ? Rewrap(actorName, context + "actorName") ?? actorName : actorName;
         var paths = fields.PathsOf(type);
-        var newData = paths.Count == 0 || !(data.Contains(Prefix, StringComparison.Ordinal) || data.Contains(JsonPrefix, StringComparison.Ordinal))
+        var newData = paths.Count == 0 || !HoldsEnvelopes(data)
             ? data
             : Rewrite(data, paths, (raw, isString, path) => isString && Rewrap(Encoding.UTF8.GetString(raw), context + path) is { } sealedValue ? Quote(Encoding.ASCII.GetBytes(sealedValue)) : null);
         return new RewrappedEvent(name, newData, rewrapped, unreadable);
@@ -135,6 +135,10 @@ public sealed partial class PersonalDataProtector(PersonalDataKeyRing keys, ILog
         var parts = stored.Split(':');
         return parts.Length == 4 && parts[1] == Code(keys.Algorithm) && parts[2] == keys.Active.KeyId;
     }
+
+    /// <summary>Whether event data may hold an encrypted value at all (else there is nothing to walk).</summary>
+    private static bool HoldsEnvelopes(string data) =>
+        data.Contains(Prefix, StringComparison.Ordinal) || data.Contains(JsonPrefix, StringComparison.Ordinal);
 
     private static string Context(PersonalEventFields fields, string partition, long seq) =>
         $"{fields.Scope}/{partition}/{seq.ToString(System.Globalization.CultureInfo.InvariantCulture)}/";

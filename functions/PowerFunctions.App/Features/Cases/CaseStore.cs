@@ -61,7 +61,7 @@ public sealed class CaseStore(IStorageAccount storage, PersonalDataProtector pro
         }
 
         var version = snapshot.GetInt64("Version") ?? 0;
-        var events = rows.Where(r => r.RowKey.StartsWith("e-", StringComparison.Ordinal))
+        var events = rows.Where(r => r.RowKey.StartsWith(StoredEvent.RowPrefix, StringComparison.Ordinal))
             .Select(ToEvent)
             .OrderBy(e => e.Seq)
             .Where(e => e.Seq <= version) // an event row beyond the snapshot cannot exist (one transaction), but never trust it
@@ -78,12 +78,12 @@ public sealed class CaseStore(IStorageAccount storage, PersonalDataProtector pro
             return null;
         }
 
-        var page = await _table.QueryAsync(TableQuery.RowPrefix(caseNo, "e-"), cancellationToken).ConfigureAwait(false);
+        var page = await _table.QueryAsync(TableQuery.RowPrefix(caseNo, StoredEvent.RowPrefix), cancellationToken).ConfigureAwait(false);
         var events = new List<CaseEvent>(page.Entities.Select(ToEvent));
         var token = page.ContinuationToken;
         while (token is not null)
         {
-            page = await _table.QueryAsync(TableQuery.RowPrefix(caseNo, "e-") with { ContinuationToken = token }, cancellationToken).ConfigureAwait(false);
+            page = await _table.QueryAsync(TableQuery.RowPrefix(caseNo, StoredEvent.RowPrefix) with { ContinuationToken = token }, cancellationToken).ConfigureAwait(false);
             events.AddRange(page.Entities.Select(ToEvent));
             token = page.ContinuationToken;
         }

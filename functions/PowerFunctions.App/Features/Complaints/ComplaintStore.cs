@@ -28,8 +28,6 @@ public sealed class ComplaintStore(IStorageAccount storage, PersonalDataProtecto
         },
         ComplaintRoles.Citizen);
 
-    private const string EventPrefix = StoredEvent.RowPrefix;
-
     private static readonly JsonSerializerOptions DeadlineJson = new(JsonSerializerDefaults.Web);
 
     private readonly ITableClient _table = storage.GetTableClient(ComplaintTables.Tickets);
@@ -69,7 +67,7 @@ public sealed class ComplaintStore(IStorageAccount storage, PersonalDataProtecto
         }
 
         var version = snapshot.GetInt64("Version") ?? 0;
-        var events = rows.Where(r => r.RowKey.StartsWith(EventPrefix, StringComparison.Ordinal))
+        var events = rows.Where(r => r.RowKey.StartsWith(StoredEvent.RowPrefix, StringComparison.Ordinal))
             .Select(ToEvent)
             .Where(e => e.Seq <= version)
             .OrderBy(e => e.Seq)

@@ -60,7 +60,7 @@ public sealed class PenaltyStore(IStorageAccount storage, PersonalDataProtector 
         }
 
         var version = snapshot.GetInt64("Version") ?? 0;
-        var events = rows.Where(r => r.RowKey.StartsWith("e-", StringComparison.Ordinal)).Select(ToEvent).Where(e => e.Seq <= version).OrderBy(e => e.Seq).ToList();
+        var events = rows.Where(r => r.RowKey.StartsWith(StoredEvent.RowPrefix, StringComparison.Ordinal)).Select(ToEvent).Where(e => e.Seq <= version).OrderBy(e => e.Seq).ToList();
         var recorded = JsonSerializer.Deserialize<List<RecordedDeadline>>(snapshot.GetString("Deadlines") ?? "[]", PenaltyChain.DataOptions) ?? [];
         return new LoadedPenalty(PenaltyCase.FromEvents(caseNo, events), snapshot.ETag, recorded);
     }
@@ -73,7 +73,7 @@ public sealed class PenaltyStore(IStorageAccount storage, PersonalDataProtector 
             return null;
         }
 
-        var rows = await AllRowsAsync(TableQuery.RowPrefix(caseNo, "e-"), cancellationToken).ConfigureAwait(false);
+        var rows = await AllRowsAsync(TableQuery.RowPrefix(caseNo, StoredEvent.RowPrefix), cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows.Select(ToEvent).OrderBy(e => e.Seq).ToArray();
     }
 

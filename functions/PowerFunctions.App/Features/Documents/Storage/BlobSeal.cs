@@ -1,5 +1,6 @@
 using System.Text;
 using PowerFunctions.App.PersonalData;
+using PowerFunctions.Storage;
 
 namespace PowerFunctions.App.Features.Documents.Storage;
 
@@ -26,6 +27,20 @@ public sealed class BlobSeal(PersonalDataProtector protector)
     {
         ArgumentNullException.ThrowIfNull(stored);
         return IsSealed(stored) ? protector.RevealBytes(Encoding.ASCII.GetString(stored), Context(container, name)) : stored;
+    }
+
+    /// <summary>
+    /// The opened content of blob <paramref name="name"/> of <paramref name="container"/>, or null when there is none;
+    /// throws <see cref="InvalidDataException"/> when it is sealed and does not open (altered, moved, or its key no
+    /// longer listed): never the stored bytes in its place.
+    /// </summary>
+    public async Task<byte[]?> ReadAsync(IBlobContainerClient container, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        var stored = await container.DownloadAsync(name, cancellationToken).ConfigureAwait(false);
+        return stored is null
+            ? null
+            : Open(container.Name, name, stored.Content) ?? throw new InvalidDataException($"the stored blob {container.Name}/{name} does not open: altered, moved, or its key is no longer listed");
     }
 
     /// <summary>Whether <paramref name="stored"/> is a sealed blob (an envelope), not a plain file.</summary>

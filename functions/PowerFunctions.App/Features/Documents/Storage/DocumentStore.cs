@@ -66,13 +66,8 @@ public sealed class DocumentStore(IStorageAccount storage, BlobSeal seal)
     }
 
     /// <summary>The file, or null when there is none; throws <see cref="InvalidDataException"/> when the stored blob does not open (altered, moved, or its key no longer listed).</summary>
-    public async Task<byte[]?> DownloadAsync(string name, CancellationToken cancellationToken)
-    {
-        var stored = (await Container.DownloadAsync(name, cancellationToken).ConfigureAwait(false))?.Content;
-        return stored is null
-            ? null
-            : seal.Open(ContainerName, name, stored) ?? throw new InvalidDataException($"the stored blob {ContainerName}/{name} does not open: altered, moved, or its key is no longer listed");
-    }
+    public Task<byte[]?> DownloadAsync(string name, CancellationToken cancellationToken) =>
+        seal.ReadAsync(Container, name, cancellationToken);
 
     /// <summary>Writes the index rows create-only; answers the row that is there when another writer won.</summary>
     public async Task<DocumentRecord> AddAsync(DocumentRecord record, CancellationToken cancellationToken)

@@ -138,13 +138,8 @@ public sealed class CaseFileArchiveService(IStorageAccount storage, ClosedCaseIn
     }
 
     /// <summary>The archive zip, opened; null when there is none. One that does not open (altered, its key gone) throws.</summary>
-    public async Task<byte[]?> ReadArchiveAsync(string blobName, CancellationToken cancellationToken)
-    {
-        var stored = await _container.DownloadAsync(blobName, cancellationToken).ConfigureAwait(false);
-        return stored is null
-            ? null
-            : seal.Open(ContainerName, blobName, stored.Content) ?? throw new InvalidDataException($"the archive {ContainerName}/{blobName} does not open: altered, moved, or its key is no longer listed");
-    }
+    public Task<byte[]?> ReadArchiveAsync(string blobName, CancellationToken cancellationToken) =>
+        seal.ReadAsync(_container, blobName, cancellationToken);
 
     private static byte[] ListingOf(byte[] zip)
     {
